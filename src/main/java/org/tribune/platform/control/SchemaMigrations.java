@@ -1,0 +1,35 @@
+package org.tribune.platform.control;
+
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/**
+ * Brings the schema to the newest version at start-up. The SQL under {@code db/migration} is
+ * written once for both Derby and PostgreSQL (portable types, identity columns, no vendor
+ * functions), so one migration history serves the embedded default and production.
+ */
+public final class SchemaMigrations {
+
+  private static final Logger LOG = Logger.getLogger(SchemaMigrations.class.getName());
+
+  private SchemaMigrations() {}
+
+  public static MigrateResult migrate(DataSource dataSource) {
+    Flyway flyway =
+        Flyway.configure(SchemaMigrations.class.getClassLoader())
+            .dataSource(dataSource)
+            .resourceProvider(new IndexedMigrations(SchemaMigrations.class.getClassLoader()))
+            .load();
+    MigrateResult result = flyway.migrate();
+    LOG.info(
+        () ->
+            "Schema at version "
+                + flyway.info().current().getVersion()
+                + " ("
+                + result.migrationsExecuted
+                + " migration(s) applied now)");
+    return result;
+  }
+}
