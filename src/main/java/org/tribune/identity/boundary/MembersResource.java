@@ -1,5 +1,6 @@
 package org.tribune.identity.boundary;
 
+import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -19,8 +20,25 @@ import org.tribune.identity.entity.Member;
 import org.tribune.identity.entity.MemberId;
 import org.tribune.identity.entity.Roles;
 
-/** Sign-up, public profiles, and the admin's role grants. */
+/**
+ * Sign-up, public profiles, and the admin's role grants.
+ *
+ * <p>{@code @DeclareRoles} is here for Liberty: it maps a caller's groups (our role names, from
+ * the authentication mechanism) to application roles of the same name without any binding, but
+ * only for roles the application declares. A role that no {@code @RolesAllowed} or
+ * {@code @DeclareRoles} names is always false for the JAX-RS and servlet {@code isUserInRole}
+ * (Jakarta Security's {@code isCallerInRole} happens to check the groups directly). Declaring
+ * every role once keeps both answers the same for all of them.
+ */
 @Path("members")
+@DeclareRoles({
+  Roles.MEMBER,
+  Roles.TRUSTED_TESTER,
+  Roles.DELEGATE,
+  Roles.RESPONDER,
+  Roles.COMMUNITY_MANAGER,
+  Roles.ADMIN
+})
 @Produces(MediaType.APPLICATION_JSON)
 public class MembersResource {
 

@@ -1,6 +1,7 @@
 package org.tribune.identity.entity;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -41,12 +42,15 @@ public class ApiToken {
   @Column(name = "token_hash")
   private String tokenHash;
 
+  @Convert(converter = InstantColumn.class)
   @Column(name = "created_at")
   private Instant createdAt;
 
+  @Convert(converter = InstantColumn.class)
   @Column(name = "last_used_at")
   private Instant lastUsedAt;
 
+  @Convert(converter = InstantColumn.class)
   @Column(name = "revoked_at")
   private Instant revokedAt;
 

@@ -1,6 +1,7 @@
 package org.tribune.identity.entity;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -19,6 +20,7 @@ public class AuditEntry {
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
 
+  @Convert(converter = InstantColumn.class)
   @Column(name = "recorded_at")
   private Instant recordedAt;
 

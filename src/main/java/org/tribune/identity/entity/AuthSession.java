@@ -1,6 +1,7 @@
 package org.tribune.identity.entity;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -26,12 +27,15 @@ public class AuthSession {
   @Column(name = "csrf_token")
   private String csrfToken;
 
+  @Convert(converter = InstantColumn.class)
   @Column(name = "created_at")
   private Instant createdAt;
 
+  @Convert(converter = InstantColumn.class)
   @Column(name = "expires_at")
   private Instant expiresAt;
 
+  @Convert(converter = InstantColumn.class)
   @Column(name = "revoked_at")
   private Instant revokedAt;
 

@@ -2,6 +2,7 @@ package org.tribune.identity.entity;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -65,6 +66,7 @@ public class Member {
   @Column(name = "joined_on")
   private LocalDate joinedOn;
 
+  @Convert(converter = InstantColumn.class)
   @Column(name = "created_at")
   private Instant createdAt;
 
