@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -48,7 +46,7 @@ class IdeaVoteStoreTest {
         new IdeaVoteStore(
             new VoteBudgetPolicy(3),
             Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC));
-    author = db.member("author@example.test");
+    author = db.fixtures().member("author");
   }
 
   @AfterEach
@@ -66,12 +64,12 @@ class IdeaVoteStoreTest {
   }
 
   private MemberId member(String name) throws SQLException {
-    return new MemberId(db.member(name + "@example.test"));
+    return new MemberId(db.fixtures().member(name));
   }
 
   @Test
   void aFirstVoteIsCountedAndASecondOnTheSameIdeaIsAlreadyVoted() throws SQLException {
-    long idea = db.idea(author, "Dark mode");
+    long idea = db.fixtures().idea(author, "Dark mode");
     MemberId ann = member("ann");
     List<IdeaVoteOutcome> outcomes = write(new Cast(ann, idea), new Cast(ann, idea));
     assertEquals(new Counted(idea, 1, 2), outcomes.get(0));
@@ -85,7 +83,7 @@ class IdeaVoteStoreTest {
     MemberId bob = member("bob");
     long[] ideas = new long[4];
     for (int i = 0; i < ideas.length; i++) {
-      ideas[i] = db.idea(author, "Idea " + i);
+      ideas[i] = db.fixtures().idea(author, "Idea " + i);
     }
     List<IdeaVoteOutcome> outcomes =
         write(
@@ -105,7 +103,7 @@ class IdeaVoteStoreTest {
 
   @Test
   void aVoteCastAndWithdrawnInOneBatchLeavesNothing() throws SQLException {
-    long idea = db.idea(author, "Battery saver");
+    long idea = db.fixtures().idea(author, "Battery saver");
     MemberId cy = member("cy");
     List<IdeaVoteOutcome> outcomes = write(new Cast(cy, idea), new Withdraw(cy, idea));
     assertEquals(new Withdrawn(idea, 0, 3), outcomes.get(1));
@@ -115,7 +113,7 @@ class IdeaVoteStoreTest {
 
   @Test
   void withdrawingAVoteThatIsNotThereIsNoVote() throws SQLException {
-    long idea = db.idea(author, "Call recorder");
+    long idea = db.fixtures().idea(author, "Call recorder");
     assertEquals(new NoVote(idea), write(new Withdraw(member("dee"), idea)).get(0));
   }
 
@@ -127,7 +125,7 @@ class IdeaVoteStoreTest {
 
   @Test
   void closingAnIdeaRefundsItsVotesAndRefusesNewOnes() throws SQLException {
-    long idea = db.idea(author, "Always-on display");
+    long idea = db.fixtures().idea(author, "Always-on display");
     MemberId fay = member("fay");
     MemberId gus = member("gus");
     write(new Cast(fay, idea), new Cast(gus, idea));
@@ -136,15 +134,15 @@ class IdeaVoteStoreTest {
     assertEquals(new IdeaClosed(idea), outcomes.get(1));
     // Refunded votes stay on record and in the tally, but no longer spend the budget.
     assertEquals(2, count("SELECT votes FROM idea_tally WHERE idea_id = " + idea));
-    long other = db.idea(author, "Other");
+    long other = db.fixtures().idea(author, "Other");
     Counted counted = (Counted) write(new Cast(fay, other)).get(0);
     assertEquals(2, counted.remaining());
   }
 
   @Test
   void mergingMovesVotesWithoutCountingAMemberTwice() throws SQLException {
-    long a = db.idea(author, "Screen recorder");
-    long b = db.idea(author, "Record the screen");
+    long a = db.fixtures().idea(author, "Screen recorder");
+    long b = db.fixtures().idea(author, "Record the screen");
     MemberId m1 = member("m1");
     MemberId m2 = member("m2");
     MemberId m3 = member("m3");
@@ -158,14 +156,14 @@ class IdeaVoteStoreTest {
     assertEquals(0, count("SELECT votes FROM idea_tally WHERE idea_id = " + b));
     assertEquals(new IdeaClosed(b), write(new Cast(m1, b)).get(0));
     // m3's second vote was dropped and so returned to the budget: 3 - 1 = 2 left.
-    long c = db.idea(author, "Third");
+    long c = db.fixtures().idea(author, "Third");
     assertEquals(1, ((Counted) write(new Cast(m3, c)).get(0)).remaining());
     assertTalliesMatchStoredVotes();
   }
 
   @Test
   void manyMembersInOneBatchAreEachCountedOnce() throws SQLException {
-    long idea = db.idea(author, "Popular");
+    long idea = db.fixtures().idea(author, "Popular");
     List<IdeaVoteCommand> commands = new ArrayList<>();
     List<MemberId> voters = new ArrayList<>();
     for (int i = 0; i < 250; i++) {
@@ -183,12 +181,7 @@ class IdeaVoteStoreTest {
   }
 
   private long count(String sql) throws SQLException {
-    try (Connection c = db.connection();
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
-    }
+    return db.fixtures().count(sql);
   }
 
   private void assertTalliesMatchStoredVotes() throws SQLException {
