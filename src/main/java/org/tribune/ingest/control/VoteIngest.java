@@ -60,7 +60,8 @@ public class VoteIngest {
     writer = threads.newThread(this::drain);
     writer.setName("tribune-vote-writer");
     writer.start();
-    LOG.info(() -> "Vote ingest started (queue " + queueCapacity + ", batches up to " + maxBatch + ")");
+    LOG.info(
+        () -> "Vote ingest started (queue " + queueCapacity + ", batches up to " + maxBatch + ")");
   }
 
   /**
@@ -186,7 +187,12 @@ public class VoteIngest {
       try {
         List<?> outcomes = kind.write(connection, commands);
         if (outcomes.size() != commands.size()) {
-          throw new IllegalStateException("A writer returned " + outcomes.size() + " outcomes for " + commands.size() + " commands");
+          throw new IllegalStateException(
+              "A writer returned "
+                  + outcomes.size()
+                  + " outcomes for "
+                  + commands.size()
+                  + " commands");
         }
         connection.commit();
         return outcomes;
