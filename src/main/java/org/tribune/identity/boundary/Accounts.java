@@ -87,9 +87,8 @@ public class Accounts {
   }
 
   /**
-   * Replaces a member's roles. Refuses to leave the instance without an admin: the admins' rows
-   * are locked before they are counted, so two admins demoting each other at once cannot both
-   * succeed.
+   * Replaces a member's roles. Refuses to leave the instance without an admin: the admins' rows are
+   * locked before they are counted, so two admins demoting each other at once cannot both succeed.
    */
   public Member replaceRoles(MemberId actor, MemberId target, List<String> roles) {
     if (roles == null) {
@@ -118,10 +117,10 @@ public class Accounts {
   }
 
   /**
-   * Makes sure the instance has an admin: if none exists and {@code tribune.admin.email} and
-   * {@code tribune.admin.password} are configured, that member is created (or, if they already
-   * have an account, promoted) with roles member and admin. There is deliberately no built-in
-   * default: an unconfigured instance simply has no admin until one is configured.
+   * Makes sure the instance has an admin: if none exists and {@code tribune.admin.email} and {@code
+   * tribune.admin.password} are configured, that member is created (or, if they already have an
+   * account, promoted) with roles member and admin. There is deliberately no built-in default: an
+   * unconfigured instance simply has no admin until one is configured.
    */
   public void ensureFirstAdmin() {
     if (!adminIds().isEmpty()) {

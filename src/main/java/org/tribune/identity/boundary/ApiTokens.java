@@ -14,8 +14,8 @@ import org.tribune.identity.entity.MemberId;
 import org.tribune.platform.entity.DomainException;
 
 /**
- * API tokens for integrations. A member sees and revokes only their own: someone else's token id
- * is answered exactly like one that does not exist.
+ * API tokens for integrations. A member sees and revokes only their own: someone else's token id is
+ * answered exactly like one that does not exist.
  */
 @ApplicationScoped
 @Transactional

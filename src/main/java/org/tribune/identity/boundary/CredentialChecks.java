@@ -14,8 +14,8 @@ import org.tribune.platform.entity.DomainException;
 
 /**
  * What the authentication mechanism found, enforced before any resource runs: a bearer token that
- * did not resolve is a 401, and a cookie-authenticated change without the session's CSRF token is
- * a 403 (see {@link CsrfRule}). Pre-matching, so nothing of the request is read or acted on first.
+ * did not resolve is a 401, and a cookie-authenticated change without the session's CSRF token is a
+ * 403 (see {@link CsrfRule}). Pre-matching, so nothing of the request is read or acted on first.
  */
 @Provider
 @PreMatching

@@ -91,14 +91,13 @@ public class Credentials {
       return Optional.empty();
     }
     return Optional.of(
-        new Caller(
-            member.id(), member.roles(), session.csrfToken(), null, session.expiresAt()));
+        new Caller(member.id(), member.roles(), session.csrfToken(), null, session.expiresAt()));
   }
 
   /**
-   * Called for every bearer request; writes only when {@link LastUsedStamp} says an hour has
-   * passed for this token on this instance (and the UPDATE skips rows another instance stamped
-   * within the hour).
+   * Called for every bearer request; writes only when {@link LastUsedStamp} says an hour has passed
+   * for this token on this instance (and the UPDATE skips rows another instance stamped within the
+   * hour).
    */
   private void noteUse(Caller caller) {
     if (caller.tokenId() != null && lastUsed.claim(caller.tokenId(), null)) {

@@ -23,12 +23,12 @@ import org.tribune.identity.entity.Roles;
 /**
  * Sign-up, public profiles, and the admin's role grants.
  *
- * <p>{@code @DeclareRoles} is here for Liberty: it maps a caller's groups (our role names, from
- * the authentication mechanism) to application roles of the same name without any binding, but
- * only for roles the application declares. A role that no {@code @RolesAllowed} or
- * {@code @DeclareRoles} names is always false for the JAX-RS and servlet {@code isUserInRole}
- * (Jakarta Security's {@code isCallerInRole} happens to check the groups directly). Declaring
- * every role once keeps both answers the same for all of them.
+ * <p>{@code @DeclareRoles} is here for Liberty: it maps a caller's groups (our role names, from the
+ * authentication mechanism) to application roles of the same name without any binding, but only for
+ * roles the application declares. A role that no {@code @RolesAllowed} or {@code @DeclareRoles}
+ * names is always false for the JAX-RS and servlet {@code isUserInRole} (Jakarta Security's {@code
+ * isCallerInRole} happens to check the groups directly). Declaring every role once keeps both
+ * answers the same for all of them.
  */
 @Path("members")
 @DeclareRoles({

@@ -57,6 +57,7 @@ public class SignInRequired implements ContainerRequestFilter {
     }
     Class<?> type = method.getDeclaringClass();
     return !type.isAnnotationPresent(PermitAll.class)
-        && (type.isAnnotationPresent(RolesAllowed.class) || type.isAnnotationPresent(DenyAll.class));
+        && (type.isAnnotationPresent(RolesAllowed.class)
+            || type.isAnnotationPresent(DenyAll.class));
   }
 }

@@ -13,18 +13,17 @@ import org.tribune.identity.control.Caller;
 
 /**
  * Authenticates every request from an API token ({@code Authorization: Bearer trb_...}) or the
- * session cookie, and tells the container who the caller is: the principal name is the member id
- * in decimal (which {@link CurrentMember} relies on), the groups are the member's role names.
+ * session cookie, and tells the container who the caller is: the principal name is the member id in
+ * decimal (which {@link CurrentMember} relies on), the groups are the member's role names.
  *
- * <p>A request without credentials passes through anonymously; protected resources refuse it
- * with {@code @RolesAllowed}. A bearer token that does not resolve is marked on the request and
- * refused by {@link CredentialChecks} as a 401 problem, because a client that sends a token
- * expects to be that member and must not silently be served as anonymous. A stale cookie is
- * simply ignored: browsers keep cookies longer than sessions last, and public pages must still
- * load.
+ * <p>A request without credentials passes through anonymously; protected resources refuse it with
+ * {@code @RolesAllowed}. A bearer token that does not resolve is marked on the request and refused
+ * by {@link CredentialChecks} as a 401 problem, because a client that sends a token expects to be
+ * that member and must not silently be served as anonymous. A stale cookie is simply ignored:
+ * browsers keep cookies longer than sessions last, and public pages must still load.
  *
- * <p>No HTTP session is created and nothing is remembered by the container between requests:
- * every request is authenticated afresh (from the in-memory cache in {@link Credentials}), so any
+ * <p>No HTTP session is created and nothing is remembered by the container between requests: every
+ * request is authenticated afresh (from the in-memory cache in {@link Credentials}), so any
  * instance can serve any request.
  */
 @ApplicationScoped
@@ -42,8 +41,7 @@ public class TribuneAuthentication implements HttpAuthenticationMechanism {
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
     Optional<Caller> caller = Optional.empty();
     String authorization = request.getHeader("Authorization");
-    if (authorization != null
-        && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+    if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
       caller = credentials.byApiToken(authorization.substring(BEARER.length()).strip());
       if (caller.isEmpty()) {
         request.setAttribute(REJECTED, Boolean.TRUE);

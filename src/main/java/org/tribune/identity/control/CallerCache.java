@@ -10,8 +10,8 @@ import org.tribune.identity.entity.MemberId;
 
 /**
  * Resolved credentials, keyed by the SHA-256 of the secret, kept for a short TTL so that a busy
- * endpoint (the vote ingest at thousands of requests a second) does not read the database for
- * every request.
+ * endpoint (the vote ingest at thousands of requests a second) does not read the database for every
+ * request.
  *
  * <p>The TTL is the staleness bound across instances: a revoked token, an ended session or a role
  * change made on another instance takes effect here within one TTL. On this instance the change

@@ -8,8 +8,8 @@ import java.util.Set;
  * and put it in a header. So every state-changing request authenticated by the cookie needs the
  * token. Bearer requests do not: a browser never adds an Authorization header on its own.
  *
- * <p>Sign-up and sign-in are exempt because there is no token yet (a browser may also carry a
- * stale cookie to them). They are protected from login CSRF differently: they accept only {@code
+ * <p>Sign-up and sign-in are exempt because there is no token yet (a browser may also carry a stale
+ * cookie to them). They are protected from login CSRF differently: they accept only {@code
  * application/json}, which a cross-site page cannot send without a CORS preflight we never allow.
  */
 public final class CsrfRule {

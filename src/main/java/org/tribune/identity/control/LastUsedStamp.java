@@ -6,9 +6,9 @@ import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Decides when an API token's "last used" time is worth writing: at most once per {@code
- * interval} per token, so an integration calling many times a second costs one UPDATE an hour,
- * not one per request. Exactly one of several concurrent requests wins the claim.
+ * Decides when an API token's "last used" time is worth writing: at most once per {@code interval}
+ * per token, so an integration calling many times a second costs one UPDATE an hour, not one per
+ * request. Exactly one of several concurrent requests wins the claim.
  */
 public final class LastUsedStamp {
 

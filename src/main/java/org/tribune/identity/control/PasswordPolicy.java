@@ -5,8 +5,8 @@ import org.tribune.identity.entity.EmailAddress;
 import org.tribune.platform.entity.DomainException;
 
 /**
- * What a new password must be. Length is what matters (NIST SP 800-63B): at least 10 characters,
- * no composition rules. The upper bound keeps one sign-in from costing arbitrary hashing work. A
+ * What a new password must be. Length is what matters (NIST SP 800-63B): at least 10 characters, no
+ * composition rules. The upper bound keeps one sign-in from costing arbitrary hashing work. A
  * password equal to the account's email is the first thing anyone would try.
  */
 public final class PasswordPolicy {

@@ -9,8 +9,8 @@ import java.util.HexFormat;
 
 /**
  * The random secrets that stand for a signed-in caller: session cookies, CSRF tokens and API
- * tokens. Each carries 256 bits of randomness, so the database keeps only a plain SHA-256 of it
- * (no salt or stretching is needed for values nobody can guess, and a plain hash lets a request be
+ * tokens. Each carries 256 bits of randomness, so the database keeps only a plain SHA-256 of it (no
+ * salt or stretching is needed for values nobody can guess, and a plain hash lets a request be
  * looked up by index).
  */
 public final class Secrets {

@@ -13,8 +13,7 @@ import org.tribune.platform.entity.DomainException;
 
 /**
  * A member's credential for an integration. Only the SHA-256 of the secret is kept; the secret is
- * shown once, when the token is issued. A revoked token stays for the record and never works
- * again.
+ * shown once, when the token is issued. A revoked token stays for the record and never works again.
  */
 @Entity
 @Table(name = "api_token")

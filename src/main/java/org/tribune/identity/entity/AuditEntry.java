@@ -44,7 +44,9 @@ public class AuditEntry {
 
   protected AuditEntry() {}
 
-  /** @param actor null when the system itself acted (for example at start-up) */
+  /**
+   * @param actor null when the system itself acted (for example at start-up)
+   */
   public AuditEntry(
       MemberId actor,
       String action,

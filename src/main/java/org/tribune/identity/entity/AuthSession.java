@@ -9,9 +9,9 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * A signed-in browser, kept in the database rather than in an HttpSession so that any instance
- * can serve any request without sticky sessions. The id is the SHA-256 of the cookie value; the
- * expiry is fixed at sign-in so that authenticating a request never has to write.
+ * A signed-in browser, kept in the database rather than in an HttpSession so that any instance can
+ * serve any request without sticky sessions. The id is the SHA-256 of the cookie value; the expiry
+ * is fixed at sign-in so that authenticating a request never has to write.
  */
 @Entity
 @Table(name = "auth_session")

@@ -6,8 +6,8 @@ import org.tribune.platform.entity.DomainException;
 /**
  * An email address in its one stored form: trimmed and lower-cased, so that {@code Ana@Example.org}
  * and {@code ana@example.org } are the same account. Lower-casing the local part is stricter than
- * RFC 5321 allows, but no mail provider members use distinguishes case there, and two accounts
- * that differ only by case would be a support problem and a phishing aid.
+ * RFC 5321 allows, but no mail provider members use distinguishes case there, and two accounts that
+ * differ only by case would be a support problem and a phishing aid.
  */
 public record EmailAddress(String value) {
 

@@ -22,9 +22,9 @@ import org.tribune.platform.entity.DomainException;
 
 /**
  * A person with an account. The email is the sign-in name, stored normalised and unique. Every
- * member holds the role {@link Roles#MEMBER} for as long as the account exists; the other roles
- * are granted by admins. The password hash is null for accounts that sign in elsewhere (OpenID
- * Connect in production).
+ * member holds the role {@link Roles#MEMBER} for as long as the account exists; the other roles are
+ * granted by admins. The password hash is null for accounts that sign in elsewhere (OpenID Connect
+ * in production).
  */
 @Entity
 @Table(name = "member")
@@ -137,7 +137,8 @@ public class Member {
     Violations violations = new Violations();
     for (String role : granted) {
       if (role == null || !Roles.ALL.contains(role)) {
-        violations.add("roles", "unknown role " + role + "; known: " + String.join(", ", Roles.ALL));
+        violations.add(
+            "roles", "unknown role " + role + "; known: " + String.join(", ", Roles.ALL));
       }
     }
     violations.throwIfAny();

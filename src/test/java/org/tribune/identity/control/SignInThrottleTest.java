@@ -29,7 +29,8 @@ class SignInThrottleTest {
     fail(1);
     clock.advance(Duration.ofMinutes(5));
     fail(9);
-    assertEquals(Duration.ofMinutes(10), throttle.waitBeforeTrying("ana@example.org").orElseThrow());
+    assertEquals(
+        Duration.ofMinutes(10), throttle.waitBeforeTrying("ana@example.org").orElseThrow());
     clock.advance(Duration.ofMinutes(10));
     assertTrue(throttle.waitBeforeTrying("ana@example.org").isEmpty());
   }

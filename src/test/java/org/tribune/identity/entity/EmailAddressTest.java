@@ -22,8 +22,17 @@ class EmailAddressTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"", "  ", "ana", "@example.org", "ana@", "ana@example", "a@b@example.org",
-        "ana li@example.org", "ana@example.org."})
+      strings = {
+        "",
+        "  ",
+        "ana",
+        "@example.org",
+        "ana@",
+        "ana@example",
+        "a@b@example.org",
+        "ana li@example.org",
+        "ana@example.org."
+      })
   void notAnAddressIsAFieldError(String text) {
     DomainException e = assertThrows(DomainException.class, () -> EmailAddress.parse(text));
     assertEquals("email", e.errors().get(0).field());

@@ -49,7 +49,13 @@ class MemberTest {
             DomainException.class,
             () ->
                 Member.register(
-                    new EmailAddress("a@example.org"), "h", "", "fr", "lurker", null, null,
+                    new EmailAddress("a@example.org"),
+                    "h",
+                    "",
+                    "fr",
+                    "lurker",
+                    null,
+                    null,
                     Instant.now()));
     assertEquals(
         List.of("displayName", "locale", "memberType"),
