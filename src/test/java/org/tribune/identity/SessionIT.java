@@ -14,7 +14,7 @@ class SessionIT extends ApiIT {
   void wrongPasswordIsA401Problem() {
     Members.SignedIn ana = members().signUp("ana");
     ApiClient.Response response =
-        anonymous().post("/api/v1/session", Credentials.json(ana.email(), "not-the-password"));
+        anonymous().post("/api/v1/session", SignInRequests.json(ana.email(), "not-the-password"));
     assertEquals(401, response.status());
     assertEquals("unauthenticated", response.problemType());
   }
@@ -25,7 +25,7 @@ class SessionIT extends ApiIT {
         anonymous()
             .post(
                 "/api/v1/session",
-                Credentials.json(Members.uniqueEmail("nobody"), "not-the-password"));
+                SignInRequests.json(Members.uniqueEmail("nobody"), "not-the-password"));
     assertEquals(401, response.status());
     assertEquals("The email or the password is wrong.", response.object().getString("detail"));
   }
@@ -34,17 +34,18 @@ class SessionIT extends ApiIT {
   void signInIsCaseInsensitiveOnTheEmail() {
     Members.SignedIn ana = members().signUp("ana");
     assertEquals(
-        200, Credentials.signInStatus(anonymous(), ana.email().toUpperCase(), Members.PASSWORD));
+        200, SignInRequests.signInStatus(anonymous(), ana.email().toUpperCase(), Members.PASSWORD));
   }
 
   @Test
   void tenFailuresForOneEmailAreThrottled() {
     Members.SignedIn bo = members().signUp("bo");
     for (int i = 0; i < 10; i++) {
-      assertEquals(401, Credentials.signInStatus(anonymous(), bo.email(), "wrong-password-" + i));
+      assertEquals(
+          401, SignInRequests.signInStatus(anonymous(), bo.email(), "wrong-password-" + i));
     }
     ApiClient.Response throttled =
-        anonymous().post("/api/v1/session", Credentials.json(bo.email(), Members.PASSWORD));
+        anonymous().post("/api/v1/session", SignInRequests.json(bo.email(), Members.PASSWORD));
     assertEquals(429, throttled.status());
     assertEquals("rate-limited", throttled.problemType());
     assertTrue(Integer.parseInt(throttled.header("Retry-After").orElseThrow()) > 0);

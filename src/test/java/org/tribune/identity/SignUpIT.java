@@ -86,7 +86,7 @@ class SignUpIT extends ApiIT {
     assertEquals("invalid-input", response.problemType());
     assertEquals(
         "password", response.object().getJsonArray("errors").getJsonObject(0).getString("field"));
-    assertEquals(401, Credentials.signInStatus(anonymous(), email, Members.PASSWORD));
+    assertEquals(401, SignInRequests.signInStatus(anonymous(), email, Members.PASSWORD));
   }
 
   @Test
@@ -135,7 +135,7 @@ class SignUpIT extends ApiIT {
     ApiClient.Response response = anonymous().post("/api/v1/members", body);
     assertEquals(400, response.status(), response.toString());
     assertEquals("malformed-body", response.problemType());
-    assertEquals(401, Credentials.signInStatus(anonymous(), email, Members.PASSWORD));
+    assertEquals(401, SignInRequests.signInStatus(anonymous(), email, Members.PASSWORD));
   }
 
   @Test

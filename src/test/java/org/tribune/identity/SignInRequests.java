@@ -4,9 +4,9 @@ import jakarta.json.Json;
 import org.tribune.testsupport.ApiClient;
 
 /** Small request bodies the identity ITs share. */
-final class Credentials {
+final class SignInRequests {
 
-  private Credentials() {}
+  private SignInRequests() {}
 
   static String json(String email, String password) {
     return Json.createObjectBuilder()
