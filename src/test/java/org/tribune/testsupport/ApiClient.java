@@ -18,8 +18,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * An HTTP client that behaves like the portal (cookie session + CSRF header) or like an
- * integration (bearer token). Responses are plain data for assertions.
+ * An HTTP client that behaves like the portal (cookie session + CSRF header) or like an integration
+ * (bearer token). Responses are plain data for assertions.
  */
 public final class ApiClient {
 
@@ -32,7 +32,10 @@ public final class ApiClient {
   public ApiClient(URI base) {
     this.base = base;
     this.http =
-        HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(10)).build();
+        HttpClient.newBuilder()
+            .cookieHandler(cookies)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
   }
 
   /** A copy that authenticates with a bearer token instead of the cookie. */
@@ -104,7 +107,8 @@ public final class ApiClient {
             ? HttpRequest.BodyPublishers.noBody()
             : HttpRequest.BodyPublishers.ofString(body));
     try {
-      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofString());
       return new Response(response.statusCode(), response.headers().map(), response.body());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -141,7 +145,8 @@ public final class ApiClient {
     /** The problem type slug of an RFC 9457 answer, e.g. "already-voted". */
     public String problemType() {
       if (!contentType().startsWith("application/problem+json")) {
-        throw new AssertionError("Not problem+json (" + status + " " + contentType() + "): " + body);
+        throw new AssertionError(
+            "Not problem+json (" + status + " " + contentType() + "): " + body);
       }
       return object().getString("type").replace("urn:problem-type:tribune:", "");
     }

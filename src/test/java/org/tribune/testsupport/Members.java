@@ -8,8 +8,8 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Creates members through the public API, as a person would. The admin comes from the test
- * server's configuration (src/test/liberty/arquillian-overlay.xml).
+ * Creates members through the public API, as a person would. The admin comes from the test server's
+ * configuration (src/test/liberty/arquillian-overlay.xml).
  */
 public final class Members {
 
@@ -63,7 +63,11 @@ public final class Members {
     ApiClient.Response response =
         client.post(
             "/api/v1/session",
-            Json.createObjectBuilder().add("email", email).add("password", password).build().toString());
+            Json.createObjectBuilder()
+                .add("email", email)
+                .add("password", password)
+                .build()
+                .toString());
     if (response.status() != 200) {
       throw new AssertionError("Sign-in failed: " + response);
     }

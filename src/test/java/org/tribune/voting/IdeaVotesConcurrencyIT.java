@@ -26,8 +26,8 @@ import org.tribune.voting.control.IdeaVoteOutcome.Counted;
 import org.tribune.voting.control.IdeaVotes;
 
 /**
- * Inside the server, through the real ingest: many threads vote at once, by different members
- * and by the same member, and every vote is counted exactly once.
+ * Inside the server, through the real ingest: many threads vote at once, by different members and
+ * by the same member, and every vote is counted exactly once.
  */
 @ExtendWith(ArquillianExtension.class)
 class IdeaVotesConcurrencyIT {
@@ -78,7 +78,10 @@ class IdeaVotesConcurrencyIT {
     assertEquals(
         1,
         fixtures.count(
-            "SELECT COUNT(*) FROM idea_vote WHERE idea_id = " + idea + " AND member_id = " + eager.value()));
+            "SELECT COUNT(*) FROM idea_vote WHERE idea_id = "
+                + idea
+                + " AND member_id = "
+                + eager.value()));
   }
 
   @Test
@@ -96,13 +99,14 @@ class IdeaVotesConcurrencyIT {
     try {
       counted =
           pool.invokeAll(calls).stream()
-              .map(f -> {
-                try {
-                  return f.get();
-                } catch (Exception e) {
-                  throw new IllegalStateException(e);
-                }
-              })
+              .map(
+                  f -> {
+                    try {
+                      return f.get();
+                    } catch (Exception e) {
+                      throw new IllegalStateException(e);
+                    }
+                  })
               .filter(Counted.class::isInstance)
               .count();
     } finally {

@@ -38,6 +38,7 @@ class TrendingTest {
     double a = Trending.weight(NOW.minus(Duration.ofDays(1))) * 4;
     double b = Trending.weight(NOW) * 3;
     Instant later = NOW.plus(Duration.ofDays(30));
-    assertEquals(Double.compare(a, b), Double.compare(Trending.score(a, later), Trending.score(b, later)));
+    assertEquals(
+        Double.compare(a, b), Double.compare(Trending.score(a, later), Trending.score(b, later)));
   }
 }

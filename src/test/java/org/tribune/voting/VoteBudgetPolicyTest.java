@@ -15,11 +15,14 @@ class VoteBudgetPolicyTest {
   @Test
   void aWeekRunsFromMondayMidnightUtc() {
     assertEquals(
-        LocalDate.parse("2026-11-23"), VoteBudgetPolicy.weekOf(Instant.parse("2026-11-23T00:00:00Z")));
+        LocalDate.parse("2026-11-23"),
+        VoteBudgetPolicy.weekOf(Instant.parse("2026-11-23T00:00:00Z")));
     assertEquals(
-        LocalDate.parse("2026-11-23"), VoteBudgetPolicy.weekOf(Instant.parse("2026-11-29T23:59:59Z")));
+        LocalDate.parse("2026-11-23"),
+        VoteBudgetPolicy.weekOf(Instant.parse("2026-11-29T23:59:59Z")));
     assertEquals(
-        LocalDate.parse("2026-11-30"), VoteBudgetPolicy.weekOf(Instant.parse("2026-11-30T00:00:00Z")));
+        LocalDate.parse("2026-11-30"),
+        VoteBudgetPolicy.weekOf(Instant.parse("2026-11-30T00:00:00Z")));
   }
 
   @Test

@@ -27,8 +27,8 @@ import org.tribune.voting.control.IdeaVoteOutcome.Withdrawn;
 import org.tribune.voting.control.IdeaVotes;
 
 /**
- * Casting and withdrawing a vote. The response is sent once the vote is durable; the request
- * thread is released while the ingest writes.
+ * Casting and withdrawing a vote. The response is sent once the vote is durable; the request thread
+ * is released while the ingest writes.
  */
 @Path("ideas/{id}/votes")
 @Produces(MediaType.APPLICATION_JSON)
@@ -74,7 +74,9 @@ public class VotesResource {
   static DomainException problem(IdeaVoteOutcome outcome) {
     if (outcome instanceof AlreadyVoted already) {
       return DomainException.conflict(
-          "already-voted", "Already voted", "You have already voted for idea " + already.ideaId() + ".");
+          "already-voted",
+          "Already voted",
+          "You have already voted for idea " + already.ideaId() + ".");
     }
     if (outcome instanceof BudgetExhausted exhausted) {
       return DomainException.unprocessable(

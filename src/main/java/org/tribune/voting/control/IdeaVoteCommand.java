@@ -14,6 +14,8 @@ public sealed interface IdeaVoteCommand {
 
   record ReopenVoting(long ideaId) implements IdeaVoteCommand {}
 
-  /** Moves {@code fromIdea}'s votes to {@code intoIdea}, one per member; closes {@code fromIdea}. */
+  /**
+   * Moves {@code fromIdea}'s votes to {@code intoIdea}, one per member; closes {@code fromIdea}.
+   */
   record Merge(long fromIdea, long intoIdea) implements IdeaVoteCommand {}
 }

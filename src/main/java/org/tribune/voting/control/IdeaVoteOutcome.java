@@ -23,5 +23,6 @@ public sealed interface IdeaVoteOutcome {
 
   record VotingReopened(long ideaId) implements IdeaVoteOutcome {}
 
-  record Merged(long fromIdea, long intoIdea, long moved, long dropped) implements IdeaVoteOutcome {}
+  record Merged(long fromIdea, long intoIdea, long moved, long dropped)
+      implements IdeaVoteOutcome {}
 }

@@ -39,10 +39,9 @@ import org.tribune.voting.control.IdeaVoteOutcome.Withdrawn;
 /**
  * Every SQL statement that writes idea votes and tallies. The ingest's single writer calls {@link
  * #write} with a batch in one transaction: the state the rules need (the ideas' tallies, the
- * members' existing votes and this week's spending) is read once per batch, each command is
- * decided in order against that state as it evolves, and the changes go out as JDBC batches, with
- * one tally update per idea. The primary key on (member, idea) stays the final guard against a
- * double vote.
+ * members' existing votes and this week's spending) is read once per batch, each command is decided
+ * in order against that state as it evolves, and the changes go out as JDBC batches, with one tally
+ * update per idea. The primary key on (member, idea) stays the final guard against a double vote.
  */
 public final class IdeaVoteStore implements BatchWriter<IdeaVoteCommand, IdeaVoteOutcome> {
 
@@ -260,8 +259,7 @@ public final class IdeaVoteStore implements BatchWriter<IdeaVoteCommand, IdeaVot
     return outcomes;
   }
 
-  private static Map<Long, Tally> readTallies(Connection c, Set<Long> ideaIds)
-      throws SQLException {
+  private static Map<Long, Tally> readTallies(Connection c, Set<Long> ideaIds) throws SQLException {
     Map<Long, Tally> tallies = new HashMap<>();
     for (List<Long> chunk : chunks(ideaIds)) {
       try (PreparedStatement s =

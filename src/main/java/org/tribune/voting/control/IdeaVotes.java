@@ -26,8 +26,8 @@ import org.tribune.voting.control.IdeaVoteOutcome.VotingClosed;
 
 /**
  * Idea votes for the rest of the application: casting and withdrawing go through the ingest and
- * complete when durable; closing, reopening and merging go through the same single writer, so
- * they are ordered with every vote; reads are plain queries.
+ * complete when durable; closing, reopening and merging go through the same single writer, so they
+ * are ordered with every vote; reads are plain queries.
  */
 @ApplicationScoped
 public class IdeaVotes {
@@ -68,8 +68,7 @@ public class IdeaVotes {
 
   /** Stops votes on a closing idea and refunds its votes; returns how many were refunded. */
   public int closeVoting(long ideaId) {
-    IdeaVoteOutcome outcome =
-        ingest.submitAndWait(store, new IdeaVoteCommand.CloseVoting(ideaId));
+    IdeaVoteOutcome outcome = ingest.submitAndWait(store, new IdeaVoteCommand.CloseVoting(ideaId));
     if (outcome instanceof VotingClosed closed) {
       return closed.refunded();
     }
@@ -77,8 +76,7 @@ public class IdeaVotes {
   }
 
   public void reopenVoting(long ideaId) {
-    IdeaVoteOutcome outcome =
-        ingest.submitAndWait(store, new IdeaVoteCommand.ReopenVoting(ideaId));
+    IdeaVoteOutcome outcome = ingest.submitAndWait(store, new IdeaVoteCommand.ReopenVoting(ideaId));
     if (!(outcome instanceof IdeaVoteOutcome.VotingReopened)) {
       throw unexpected(outcome);
     }
@@ -122,7 +120,8 @@ public class IdeaVotes {
         while (rs.next()) {
           votes.add(
               new MyVote(
-                  new MyVote.IdeaRef(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4)),
+                  new MyVote.IdeaRef(
+                      rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4)),
                   rs.getTimestamp(5).toInstant(),
                   rs.getBoolean(6)));
         }

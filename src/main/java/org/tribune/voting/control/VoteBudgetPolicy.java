@@ -9,8 +9,8 @@ import java.time.temporal.TemporalAdjusters;
 /**
  * The weekly vote budget: a member may cast {@code limit} votes per ISO week (Monday 00:00 UTC to
  * the next Monday). A vote is charged to the week it was cast in; withdrawing it, or its idea
- * closing, gives it back to that week. So the votes a member has left this week are the limit
- * minus the votes charged to this week that are still standing and not refunded.
+ * closing, gives it back to that week. So the votes a member has left this week are the limit minus
+ * the votes charged to this week that are still standing and not refunded.
  */
 public record VoteBudgetPolicy(int limit) {
 
