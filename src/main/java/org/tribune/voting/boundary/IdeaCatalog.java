@@ -35,9 +35,9 @@ import org.tribune.voting.entity.IdeaText;
 import org.tribune.voting.entity.StatusChange;
 
 /**
- * The read side of ideas: queries that turn entities and the vote ingest's tallies into the
- * records the API sends. Display names come from identity's {@code member} table by a plain query,
- * so voting needs nothing of identity's entity. Called by {@link Ideas} inside its transaction.
+ * The read side of ideas: queries that turn entities and the vote ingest's tallies into the records
+ * the API sends. Display names come from identity's {@code member} table by a plain query, so
+ * voting needs nothing of identity's entity. Called by {@link Ideas} inside its transaction.
  */
 @ApplicationScoped
 public class IdeaCatalog {
@@ -73,10 +73,12 @@ public class IdeaCatalog {
     }
     TypedQuery<Object[]> rows =
         em.createQuery(
-            "SELECT i, t FROM Idea i LEFT JOIN i.tally t" + where + " ORDER BY " + query.sort().orderBy,
+            "SELECT i, t FROM Idea i LEFT JOIN i.tally t"
+                + where
+                + " ORDER BY "
+                + query.sort().orderBy,
             Object[].class);
-    TypedQuery<Long> count =
-        em.createQuery("SELECT COUNT(i) FROM Idea i" + where, Long.class);
+    TypedQuery<Long> count = em.createQuery("SELECT COUNT(i) FROM Idea i" + where, Long.class);
     params.forEach(
         (name, value) -> {
           rows.setParameter(name, value);
@@ -256,10 +258,7 @@ public class IdeaCatalog {
               idea.hidden(),
               flags.stream()
                   .filter(f -> f.ideaId() == idea.id())
-                  .map(
-                      f ->
-                          new FlagView(
-                              ref(f.member().value(), names), f.reason(), f.createdAt()))
+                  .map(f -> new FlagView(ref(f.member().value(), names), f.reason(), f.createdAt()))
                   .toList()));
     }
     return new Page<>(items, rows.size());

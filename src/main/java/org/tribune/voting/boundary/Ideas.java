@@ -36,14 +36,14 @@ import org.tribune.voting.entity.IdeaText;
 import org.tribune.voting.entity.ModerationDecision.Verdict;
 
 /**
- * Everything the API and the portal do with ideas, one transaction per call. It checks who may
- * do what (anyone reads visible ideas; members submit, comment, follow and flag; authors edit;
+ * Everything the API and the portal do with ideas, one transaction per call. It checks who may do
+ * what (anyone reads visible ideas; members submit, comment, follow and flag; authors edit;
  * community managers move, merge and moderate), lets the {@link Idea} aggregate decide, and asks
  * {@link IdeaVotes} (the only writer of votes) to open, close or merge tallies.
  *
  * <p>Calls into {@link IdeaVotes} that wait for the ingest's writer are made before this
- * transaction has written anything: the writer may need a lock on the idea row (foreign-key
- * checks of new votes), and holding it while waiting for the writer would deadlock both.
+ * transaction has written anything: the writer may need a lock on the idea row (foreign-key checks
+ * of new votes), and holding it while waiting for the writer would deadlock both.
  */
 @ApplicationScoped
 @Transactional
@@ -176,8 +176,8 @@ public class Ideas {
   }
 
   /**
-   * Records a member's flag and hides the idea when the flag policy says so. The idea row is
-   * locked so that concurrent flags are counted one after the other and the Nth always hides.
+   * Records a member's flag and hides the idea when the flag policy says so. The idea row is locked
+   * so that concurrent flags are counted one after the other and the Nth always hides.
    */
   public FlagReceipt flag(long id, String reason) {
     MemberId member = current.requireRole(Roles.MEMBER);
@@ -248,9 +248,9 @@ public class Ideas {
   }
 
   /**
-   * Closing voting commits in the writer's own transaction before the status change commits. If
-   * the status change then fails (say, a concurrent update), voting is opened again so the idea
-   * is not left open but unvotable. The refunds stay refunded; the members keep their budget.
+   * Closing voting commits in the writer's own transaction before the status change commits. If the
+   * status change then fails (say, a concurrent update), voting is opened again so the idea is not
+   * left open but unvotable. The refunds stay refunded; the members keep their budget.
    */
   private void reopenIfRolledBack(long id) {
     transactions.registerInterposedSynchronization(

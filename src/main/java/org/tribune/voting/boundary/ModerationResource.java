@@ -39,7 +39,8 @@ public class ModerationResource {
 
   @POST
   @Path("{id: \\d+}")
-  @Operation(summary = "Restore a flagged idea or keep it hidden, with a reason (community manager)")
+  @Operation(
+      summary = "Restore a flagged idea or keep it hidden, with a reason (community manager)")
   public IdeaDetail decide(@PathParam("id") long id, @Valid @NotNull Decision decision) {
     Verdict verdict =
         Verdict.fromWire(decision.decision())

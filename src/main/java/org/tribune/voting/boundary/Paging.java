@@ -3,8 +3,8 @@ package org.tribune.voting.boundary;
 import org.tribune.platform.entity.DomainException;
 
 /**
- * limit and offset as query parameters arrive: text. Parsed here rather than by JAX-RS, which
- * would answer a non-number with 404; a bad value is a 400 naming the parameter.
+ * limit and offset as query parameters arrive: text. Parsed here rather than by JAX-RS, which would
+ * answer a non-number with 404; a bad value is a 400 naming the parameter.
  */
 record Paging(int limit, int offset) {
 

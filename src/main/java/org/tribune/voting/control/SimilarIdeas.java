@@ -24,8 +24,8 @@ import org.tribune.voting.entity.IdeaText;
  *       to spaces). Latin words lose English stop words and a few words every idea uses ("add",
  *       "please", "feature"), and are folded by a crude stemmer (plurals, -ing, -ed, final e, y/i)
  *       so "batteries" meets "battery". Chinese, Japanese and Korean have no spaces, so their runs
- *       become overlapping character bigrams ("深色模式" → 深色, 色模, 模式), split at common
- *       function characters (的, 了, 是 …).
+ *       become overlapping character bigrams ("深色模式" → 深色, 色模, 模式), split at common function
+ *       characters (的, 了, 是 …).
  *   <li><b>Candidates.</b> The database returns at most {@value #MAX_CANDIDATES} visible ideas
  *       whose {@code search_text} contains one of the query's most specific tokens (a LIKE on a
  *       fragment that every inflection of the stem contains).
@@ -49,22 +49,155 @@ public final class SimilarIdeas {
 
   private static final Set<String> STOP_WORDS =
       Set.of(
-          "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and",
-          "any", "are", "as", "at", "be", "because", "been", "before", "being", "below",
-          "between", "both", "but", "by", "can", "could", "did", "do", "does", "doing", "down",
-          "during", "each", "else", "even", "ever", "every", "few", "for", "from", "further",
-          "get", "gets", "got", "had", "has", "have", "having", "he", "her", "here", "hers",
-          "him", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "just",
-          "let", "me", "more", "most", "much", "must", "my", "no", "nor", "not", "now", "of",
-          "off", "on", "once", "only", "or", "other", "our", "ours", "out", "over", "own",
-          "same", "she", "should", "so", "some", "such", "than", "that", "the", "their",
-          "theirs", "them", "then", "there", "these", "they", "this", "those", "through", "to",
-          "too", "under", "until", "up", "us", "very", "via", "was", "way", "we", "were",
-          "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with",
-          "would", "you", "your", "yours",
+          "a",
+          "about",
+          "above",
+          "after",
+          "again",
+          "against",
+          "all",
+          "also",
+          "am",
+          "an",
+          "and",
+          "any",
+          "are",
+          "as",
+          "at",
+          "be",
+          "because",
+          "been",
+          "before",
+          "being",
+          "below",
+          "between",
+          "both",
+          "but",
+          "by",
+          "can",
+          "could",
+          "did",
+          "do",
+          "does",
+          "doing",
+          "down",
+          "during",
+          "each",
+          "else",
+          "even",
+          "ever",
+          "every",
+          "few",
+          "for",
+          "from",
+          "further",
+          "get",
+          "gets",
+          "got",
+          "had",
+          "has",
+          "have",
+          "having",
+          "he",
+          "her",
+          "here",
+          "hers",
+          "him",
+          "his",
+          "how",
+          "i",
+          "if",
+          "in",
+          "into",
+          "is",
+          "it",
+          "its",
+          "itself",
+          "just",
+          "let",
+          "me",
+          "more",
+          "most",
+          "much",
+          "must",
+          "my",
+          "no",
+          "nor",
+          "not",
+          "now",
+          "of",
+          "off",
+          "on",
+          "once",
+          "only",
+          "or",
+          "other",
+          "our",
+          "ours",
+          "out",
+          "over",
+          "own",
+          "same",
+          "she",
+          "should",
+          "so",
+          "some",
+          "such",
+          "than",
+          "that",
+          "the",
+          "their",
+          "theirs",
+          "them",
+          "then",
+          "there",
+          "these",
+          "they",
+          "this",
+          "those",
+          "through",
+          "to",
+          "too",
+          "under",
+          "until",
+          "up",
+          "us",
+          "very",
+          "via",
+          "was",
+          "way",
+          "we",
+          "were",
+          "what",
+          "when",
+          "where",
+          "which",
+          "while",
+          "who",
+          "whom",
+          "why",
+          "will",
+          "with",
+          "would",
+          "you",
+          "your",
+          "yours",
           // Words nearly every idea uses; they say nothing about which idea it is.
-          "add", "adding", "allow", "able", "feature", "features", "idea", "like", "make",
-          "need", "option", "please", "support", "want", "wish");
+          "add",
+          "adding",
+          "allow",
+          "able",
+          "feature",
+          "features",
+          "idea",
+          "like",
+          "make",
+          "need",
+          "option",
+          "please",
+          "support",
+          "want",
+          "wish");
 
   /** Function characters that split CJK runs, so bigrams do not straddle them. */
   private static final String CJK_STOP_CHARS = "的了是在和与及或也都就把被让给吗呢吧啊我你他她它们这那个请很还";
@@ -72,8 +205,8 @@ public final class SimilarIdeas {
   /** Bigrams nearly every Chinese idea uses ("希望增加…功能"). */
   private static final Set<String> CJK_STOP_BIGRAMS =
       Set.of(
-          "希望", "增加", "添加", "支持", "可以", "能够", "功能", "一个", "建议", "请求", "问题",
-          "如果", "时候", "没有", "什么", "需要", "能否", "是否", "一下");
+          "希望", "增加", "添加", "支持", "可以", "能够", "功能", "一个", "建议", "请求", "问题", "如果", "时候", "没有", "什么",
+          "需要", "能否", "是否", "一下");
 
   /** A visible idea that the candidate query returned. */
   public record Candidate(long id, String title, String body) {}
@@ -87,9 +220,9 @@ public final class SimilarIdeas {
   }
 
   /**
-   * The fragments to look for with {@code search_text LIKE '%fragment%'}: the most specific
-   * tokens first (CJK bigrams and long words), at most {@value #MAX_SEARCH_TOKENS}. Fragments
-   * contain only letters, digits and marks, never a LIKE wildcard.
+   * The fragments to look for with {@code search_text LIKE '%fragment%'}: the most specific tokens
+   * first (CJK bigrams and long words), at most {@value #MAX_SEARCH_TOKENS}. Fragments contain only
+   * letters, digits and marks, never a LIKE wildcard.
    */
   public List<String> searchFragments(String query) {
     return tokens(query).stream()
@@ -194,8 +327,8 @@ public final class SimilarIdeas {
   }
 
   /**
-   * Cuts the run at function characters and at stop bigrams (so "支持深色" does not leave "持深"
-   * behind), then adds each piece's bigrams, or the piece itself when it is one character.
+   * Cuts the run at function characters and at stop bigrams (so "支持深色" does not leave "持深" behind),
+   * then adds each piece's bigrams, or the piece itself when it is one character.
    */
   private static void addBigrams(String run, List<String> tokens) {
     int[] chars = run.codePoints().toArray();
@@ -245,7 +378,8 @@ public final class SimilarIdeas {
       w = w.substring(0, w.length() - 3) + "y";
     } else if (w.endsWith("sses")) {
       w = w.substring(0, w.length() - 2);
-    } else if (w.endsWith("es") && endsWithAny(w.substring(0, w.length() - 2), "s", "x", "z", "ch", "sh")) {
+    } else if (w.endsWith("es")
+        && endsWithAny(w.substring(0, w.length() - 2), "s", "x", "z", "ch", "sh")) {
       w = w.substring(0, w.length() - 2);
     } else if (w.endsWith("s") && !endsWithAny(w, "ss", "us", "is")) {
       w = w.substring(0, w.length() - 1);

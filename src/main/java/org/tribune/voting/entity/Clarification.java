@@ -14,8 +14,8 @@ import java.time.Instant;
 import org.tribune.identity.entity.MemberId;
 
 /**
- * Text the author appends once the idea's own text is frozen by its first vote: voters keep
- * seeing what they voted for, and the author can still explain.
+ * Text the author appends once the idea's own text is frozen by its first vote: voters keep seeing
+ * what they voted for, and the author can still explain.
  */
 @Entity
 @Table(name = "idea_clarification")

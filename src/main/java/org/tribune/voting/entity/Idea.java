@@ -40,8 +40,8 @@ import org.tribune.voting.entity.ModerationDecision.Verdict;
  *   <li>Only the author edits the text, and only before the first vote was ever cast: voters must
  *       keep seeing what they voted for. After that the author appends {@link Clarification}s.
  *   <li>Every status change has a reason and a history row; {@code planned} has a target build.
- *   <li>A {@code duplicate} points to the open idea it was merged into, never to another
- *       duplicate, so following {@code mergedInto} takes one step.
+ *   <li>A {@code duplicate} points to the open idea it was merged into, never to another duplicate,
+ *       so following {@code mergedInto} takes one step.
  *   <li>A hidden idea (flagged, pending review or kept hidden by a moderator) is shown only to
  *       community managers.
  * </ul>
@@ -126,7 +126,8 @@ public class Idea {
    *
    * @param textFrozen whether a vote was ever cast on this idea (from its tally)
    */
-  public void edit(MemberId editor, String newTitle, String newBody, boolean textFrozen, Instant now) {
+  public void edit(
+      MemberId editor, String newTitle, String newBody, boolean textFrozen, Instant now) {
     requireAuthor(editor, "edit");
     if (newTitle == null && newBody == null) {
       throw new DomainException(
@@ -138,7 +139,9 @@ public class Idea {
     }
     if (status.closed()) {
       throw DomainException.conflict(
-          "idea-closed", "Idea closed", "Idea " + id + " is " + status.wire() + "; it can no longer be edited.");
+          "idea-closed",
+          "Idea closed",
+          "Idea " + id + " is " + status.wire() + "; it can no longer be edited.");
     }
     if (textFrozen) {
       throw DomainException.unprocessable(
@@ -149,9 +152,7 @@ public class Idea {
               + " has been voted on, so its text stays as voters saw it; append a clarification"
               + " instead.");
     }
-    setText(
-        new IdeaText(
-            newTitle == null ? title : newTitle, newBody == null ? body : newBody));
+    setText(new IdeaText(newTitle == null ? title : newTitle, newBody == null ? body : newBody));
     updatedAt = now;
   }
 
@@ -167,8 +168,8 @@ public class Idea {
   /**
    * A community manager's step in the life cycle.
    *
-   * @param targetBuild required for {@code planned}; for other steps it replaces the recorded
-   *     build when given (e.g. the build an idea shipped in)
+   * @param targetBuild required for {@code planned}; for other steps it replaces the recorded build
+   *     when given (e.g. the build an idea shipped in)
    */
   public StatusChange changeStatus(
       IdeaStatus to, String reason, String targetBuild, MemberId actor, Instant now) {

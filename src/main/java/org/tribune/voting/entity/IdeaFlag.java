@@ -10,8 +10,8 @@ import java.time.Instant;
 import org.tribune.identity.entity.MemberId;
 
 /**
- * A member's report that an idea should not be shown. The primary key makes it one flag per
- * member per idea, so "N flags" always means N different members.
+ * A member's report that an idea should not be shown. The primary key makes it one flag per member
+ * per idea, so "N flags" always means N different members.
  */
 @Entity
 @Table(name = "idea_flag")

@@ -18,10 +18,10 @@ import org.tribune.platform.entity.DomainException;
 
 /**
  * The published life cycle of an idea (docs/api.md, "Ideas"): which status may follow which, and
- * what each step needs. Every step carries a reason because the community sees the history; a
- * plan names its target build because "planned" without a build is a promise nobody can check.
- * {@code duplicate} is reachable only by merging, because a duplicate without the idea it
- * duplicates would strand its votes.
+ * what each step needs. Every step carries a reason because the community sees the history; a plan
+ * names its target build because "planned" without a build is a promise nobody can check. {@code
+ * duplicate} is reachable only by merging, because a duplicate without the idea it duplicates would
+ * strand its votes.
  *
  * <p>It lives next to {@link Idea} rather than in control because the aggregate consults it on
  * every status change; it is plain Java and has no state.

@@ -8,9 +8,9 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * The vote ingest's running tally of an idea, read-only here: only {@code IdeaVotes} writes it
- * (so that a flash crowd is counted exactly once). Ideas read it to sort and to know whether their
- * text is frozen.
+ * The vote ingest's running tally of an idea, read-only here: only {@code IdeaVotes} writes it (so
+ * that a flash crowd is counted exactly once). Ideas read it to sort and to know whether their text
+ * is frozen.
  */
 @Entity
 @Table(name = "idea_tally")

@@ -5,9 +5,9 @@ import java.util.Locale;
 import org.tribune.platform.entity.DomainException;
 
 /**
- * An idea's title and body, checked. The request records carry the same limits as Bean
- * Validation annotations; this is the rule itself, applied after trimming so that an idea cannot
- * be padded past its minimum with spaces.
+ * An idea's title and body, checked. The request records carry the same limits as Bean Validation
+ * annotations; this is the rule itself, applied after trimming so that an idea cannot be padded
+ * past its minimum with spaces.
  */
 public record IdeaText(String title, String body) {
 

@@ -6,8 +6,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 
 /**
- * Maps {@link Instant} to a SQL TIMESTAMP the same way the vote ingest's JDBC code does
- * ({@link Timestamp#from}), so both sides of the voting tables agree on every instant.
+ * Maps {@link Instant} to a SQL TIMESTAMP the same way the vote ingest's JDBC code does ({@link
+ * Timestamp#from}), so both sides of the voting tables agree on every instant.
  */
 @Converter
 public class InstantColumn implements AttributeConverter<Instant, Timestamp> {

@@ -14,10 +14,14 @@ class SimilarIdeasTest {
 
   private static final List<Candidate> IDEAS =
       List.of(
-          new Candidate(1, "Dark mode for the settings app", "The settings are too bright at night."),
-          new Candidate(2, "Battery drains fast overnight", "Standby battery use doubled since 14.0."),
-          new Candidate(3, "Let me schedule dark themes", "Switch the theme automatically at sunset."),
-          new Candidate(4, "Bigger icons on the home screen", "Icons are too small on large phones."),
+          new Candidate(
+              1, "Dark mode for the settings app", "The settings are too bright at night."),
+          new Candidate(
+              2, "Battery drains fast overnight", "Standby battery use doubled since 14.0."),
+          new Candidate(
+              3, "Let me schedule dark themes", "Switch the theme automatically at sunset."),
+          new Candidate(
+              4, "Bigger icons on the home screen", "Icons are too small on large phones."),
           new Candidate(5, "支持深色模式", "希望系统设置也能使用深色模式，晚上太亮了。"),
           new Candidate(6, "电池续航太短", "升级以后待机耗电明显增加。"),
           new Candidate(7, "Faster photo syncing", "Syncing photos to the cloud takes ages."));
@@ -52,8 +56,7 @@ class SimilarIdeasTest {
 
   @Test
   void oneCommonWordAmongManyIsNotEnough() {
-    assertEquals(
-        List.of(), similar.rank("Night shift schedule for the alarm clock widget", IDEAS));
+    assertEquals(List.of(), similar.rank("Night shift schedule for the alarm clock widget", IDEAS));
   }
 
   @Test
