@@ -28,7 +28,8 @@ import org.tribune.voting.control.IdeaVoteStore;
  * the same shape the identity component writes them. Prints the tokens, one per line, for the load
  * generator.
  *
- * <p>Usage: {@code BenchSeed <derby-dir> <members> <ideas> <tokens-file>}
+ * <p>Usage: {@code BenchSeed <derby-dir> <members> <ideas> <tokens-file>}; writes {@code seed.env}
+ * (first member and idea ids) beside the tokens file.
  */
 public final class BenchSeed {
 
@@ -53,8 +54,20 @@ public final class BenchSeed {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       long firstMember = seedMembers(c, members, tokens);
-      seedIdeas(c, firstMember, ideas);
+      long firstIdea = seedIdeas(c, firstMember, ideas);
       c.commit();
+      // Ids are consecutive from these; the load generators need them.
+      Files.writeString(
+          tokens.resolveSibling("seed.env"),
+          "FIRST_MEMBER_ID="
+              + firstMember
+              + "\nFIRST_IDEA="
+              + firstIdea
+              + "\nSEEDED_MEMBERS="
+              + members
+              + "\nIDEAS="
+              + ideas
+              + "\n");
     }
     try {
       EmbeddedDataSource shutdown = new EmbeddedDataSource();
@@ -125,7 +138,8 @@ public final class BenchSeed {
     return first;
   }
 
-  private static void seedIdeas(Connection c, long author, int ideas) throws SQLException {
+  private static long seedIdeas(Connection c, long author, int ideas) throws SQLException {
+    long first = -1;
     Timestamp now = Timestamp.from(Instant.now());
     try (PreparedStatement idea =
         c.prepareStatement(
@@ -143,10 +157,13 @@ public final class BenchSeed {
         idea.executeUpdate();
         try (var keys = idea.getGeneratedKeys()) {
           keys.next();
-          IdeaVoteStore.openTally(c, keys.getLong(1));
+          long id = keys.getLong(1);
+          first = first < 0 ? id : first;
+          IdeaVoteStore.openTally(c, id);
         }
       }
     }
+    return first;
   }
 
   private static String sha256(String secret) {

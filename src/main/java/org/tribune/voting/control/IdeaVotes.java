@@ -38,7 +38,7 @@ public class IdeaVotes {
   DataSource dataSource;
 
   @Inject
-  @ConfigProperty(name = "tribune.voting.weeklyBudget", defaultValue = "10")
+  @ConfigProperty(name = "tribune.voting.weekly-budget", defaultValue = "10")
   int weeklyBudget;
 
   private IdeaVoteStore store;
