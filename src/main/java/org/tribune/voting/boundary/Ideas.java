@@ -16,7 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tribune.identity.boundary.CurrentMember;
 import org.tribune.identity.entity.MemberId;
 import org.tribune.identity.entity.Roles;
@@ -57,7 +57,11 @@ public class Ideas {
   @Inject CurrentMember current;
   @Inject IdeaCatalog catalog;
   @Inject IdeaVotes votes;
-  @Inject Config config;
+
+  /** TRIBUNE_VOTING_FLAGS_TO_HIDE in the environment (docs/operations.md). */
+  @Inject
+  @ConfigProperty(name = "tribune.voting.flags-to-hide", defaultValue = "3")
+  int flagsToHide;
 
   @Resource TransactionSynchronizationRegistry transactions;
 
@@ -66,11 +70,6 @@ public class Ideas {
 
   @PostConstruct
   void init() {
-    int flagsToHide =
-        config
-            .getOptionalValue("tribune.voting.flagsToHide", Integer.class)
-            .or(() -> config.getOptionalValue("TRIBUNE_VOTING_FLAGS_TO_HIDE", Integer.class))
-            .orElse(FlagPolicy.DEFAULT_FLAGS_TO_HIDE);
     flagPolicy = new FlagPolicy(flagsToHide);
   }
 
