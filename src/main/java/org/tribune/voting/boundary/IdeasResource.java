@@ -1,5 +1,6 @@
 package org.tribune.voting.boundary;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -23,6 +24,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.tribune.identity.entity.Roles;
 import org.tribune.platform.entity.DomainException;
 import org.tribune.voting.control.IdeaVotes.MergeResult;
 import org.tribune.voting.entity.IdeaStatus;
@@ -90,6 +92,7 @@ public class IdeasResource {
   }
 
   @POST
+  @RolesAllowed(Roles.MEMBER)
   @Operation(summary = "Submit an idea (member)")
   public Response submit(@Valid @NotNull NewIdea idea) {
     IdeaDetail created = ideas.submit(idea.title(), idea.body());
@@ -107,6 +110,7 @@ public class IdeasResource {
 
   @PATCH
   @Path("{id: \\d+}")
+  @RolesAllowed(Roles.MEMBER)
   @Operation(summary = "Edit title and/or body (author, before the first vote)")
   public IdeaDetail edit(@PathParam("id") long id, @Valid @NotNull IdeaEdit edit) {
     return ideas.edit(id, edit.title(), edit.body());
@@ -114,6 +118,7 @@ public class IdeasResource {
 
   @POST
   @Path("{id: \\d+}/clarifications")
+  @RolesAllowed(Roles.MEMBER)
   @Operation(summary = "Append a clarification (author)")
   public Response clarify(@PathParam("id") long id, @Valid @NotNull TextBody text) {
     return Response.status(201).entity(ideas.clarify(id, text.body())).build();
@@ -121,6 +126,7 @@ public class IdeasResource {
 
   @POST
   @Path("{id: \\d+}/status")
+  @RolesAllowed(Roles.COMMUNITY_MANAGER)
   @Operation(summary = "Move the idea along its life cycle, with a reason (community manager)")
   public IdeaDetail changeStatus(@PathParam("id") long id, @Valid @NotNull StatusStep change) {
     return ideas.changeStatus(
@@ -129,6 +135,7 @@ public class IdeasResource {
 
   @POST
   @Path("{id: \\d+}/merge")
+  @RolesAllowed(Roles.COMMUNITY_MANAGER)
   @Operation(summary = "Merge the idea into another as a duplicate (community manager)")
   public MergeResult merge(@PathParam("id") long id, @Valid @NotNull MergeRequest merge) {
     return ideas.merge(id, merge.into(), merge.reason());
@@ -147,6 +154,7 @@ public class IdeasResource {
 
   @POST
   @Path("{id: \\d+}/comments")
+  @RolesAllowed(Roles.MEMBER)
   @Operation(summary = "Comment on an idea (member)")
   public Response comment(@PathParam("id") long id, @Valid @NotNull TextBody text) {
     return Response.status(201).entity(ideas.comment(id, text.body())).build();
@@ -154,6 +162,7 @@ public class IdeasResource {
 
   @PUT
   @Path("{id: \\d+}/follow")
+  @RolesAllowed(Roles.MEMBER)
   @Operation(summary = "Follow an idea (member); repeating it changes nothing")
   public Response follow(@PathParam("id") long id) {
     ideas.follow(id);
@@ -162,6 +171,7 @@ public class IdeasResource {
 
   @DELETE
   @Path("{id: \\d+}/follow")
+  @RolesAllowed(Roles.MEMBER)
   @Operation(summary = "Stop following an idea (member)")
   public Response unfollow(@PathParam("id") long id) {
     ideas.unfollow(id);
@@ -170,6 +180,7 @@ public class IdeasResource {
 
   @POST
   @Path("{id: \\d+}/flags")
+  @RolesAllowed(Roles.MEMBER)
   @Operation(summary = "Flag an idea for moderation (member, once per idea)")
   public Response flag(@PathParam("id") long id, @Valid @NotNull FlagRequest flag) {
     return Response.status(201).entity(ideas.flag(id, flag.reason())).build();

@@ -1,5 +1,6 @@
 package org.tribune.voting.boundary;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.tribune.identity.entity.Roles;
 import org.tribune.platform.entity.DomainException;
 import org.tribune.voting.entity.ModerationDecision.Verdict;
 
@@ -21,6 +23,7 @@ import org.tribune.voting.entity.ModerationDecision.Verdict;
 @Path("moderation/ideas")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.COMMUNITY_MANAGER)
 public class ModerationResource {
 
   @Inject Ideas ideas;
