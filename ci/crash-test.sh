@@ -27,7 +27,8 @@ rm -rf "$DATA" "$ACKS" && mkdir -p "$DATA"
 java -cp "$CP" org.tribune.bench.BenchSeed "$(pwd)/$DATA" "$MEMBERS" "$IDEAS" $WORK/tokens.txt
 export TRIBUNE_DATA_DIR=$(pwd)/$DATA HTTP_PORT=$PORT
 
-server_pid() { cat target/liberty/wlp/usr/servers/tribune/workarea/.sLock.pid 2>/dev/null || pgrep -f "servers/tribune|ws-server.jar.*tribune" | head -1; }
+# Liberty records the pid of `server start` here; other Liberty servers on the machine are never touched.
+PIDFILE=target/liberty/wlp/usr/servers/.pid/tribune.pid
 start_server() {
   $SERVER start tribune >/dev/null
   for i in $(seq 1 120); do
@@ -45,7 +46,7 @@ for round in $(seq 0 $((ROUNDS - 1))); do
   client=$!
   delay=$(( 2 + (round * 3) % 7 ))
   sleep "$delay"
-  pid=$(pgrep -f "ws-server.jar" | head -1)
+  pid=$(cat "$PIDFILE")
   echo "round $round: kill -9 the server (pid $pid) after ${delay}s of votes"
   kill -9 "$pid"
   wait "$client" || true
