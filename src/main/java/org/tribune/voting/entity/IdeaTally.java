@@ -16,8 +16,10 @@ import java.time.Instant;
 @Table(name = "idea_tally")
 public class IdeaTally {
 
+  // The id stays writable only because JPA requires one writable primary-key mapping; nothing
+  // here ever persists a tally.
   @Id
-  @Column(name = "idea_id", insertable = false, updatable = false)
+  @Column(name = "idea_id")
   private long ideaId;
 
   @Column(insertable = false, updatable = false)
