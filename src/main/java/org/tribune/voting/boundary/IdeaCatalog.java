@@ -55,7 +55,9 @@ public class IdeaCatalog {
     StringBuilder where = new StringBuilder(" WHERE 1 = 1");
     Map<String, Object> params = new HashMap<>();
     if (!includeHidden) {
-      where.append(" AND i.hidden = FALSE");
+      // A parameter, not the literal FALSE, which EclipseLink renders as 0 and Derby refuses.
+      where.append(" AND i.hidden = :hidden");
+      params.put("hidden", Boolean.FALSE);
     }
     if (query.status() != null) {
       where.append(" AND i.status = :status");
@@ -97,7 +99,7 @@ public class IdeaCatalog {
     }
     StringBuilder jpql =
         new StringBuilder(
-            "SELECT i.id, i.title, i.body FROM Idea i WHERE i.hidden = FALSE"
+            "SELECT i.id, i.title, i.body FROM Idea i WHERE i.hidden = :hidden"
                 + " AND i.status <> :duplicate AND (");
     for (int n = 0; n < fragments.size(); n++) {
       jpql.append(n == 0 ? "" : " OR ").append("i.searchText LIKE :f").append(n);
@@ -105,6 +107,7 @@ public class IdeaCatalog {
     jpql.append(") ORDER BY i.id DESC");
     TypedQuery<Object[]> query =
         em.createQuery(jpql.toString(), Object[].class)
+            .setParameter("hidden", Boolean.FALSE)
             .setParameter("duplicate", IdeaStatus.DUPLICATE)
             .setMaxResults(SimilarIdeas.MAX_CANDIDATES);
     for (int n = 0; n < fragments.size(); n++) {
