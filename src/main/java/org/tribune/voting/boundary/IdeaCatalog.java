@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
-import jakarta.persistence.TypedQuery;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,7 +28,6 @@ import org.tribune.voting.entity.Idea;
 import org.tribune.voting.entity.IdeaComment;
 import org.tribune.voting.entity.IdeaFlag;
 import org.tribune.voting.entity.IdeaFollow;
-import org.tribune.voting.entity.IdeaStatus;
 import org.tribune.voting.entity.IdeaTally;
 import org.tribune.voting.entity.IdeaText;
 import org.tribune.voting.entity.StatusChange;
@@ -51,44 +49,45 @@ public class IdeaCatalog {
   private final SimilarIdeas similarIdeas = new SimilarIdeas();
   private final Clock clock = Clock.systemUTC();
 
+  /**
+   * The ids are found by native SQL because EclipseLink binds a Java boolean as an integer on
+   * Derby, which Derby refuses to compare with a BOOLEAN column; {@code hidden = FALSE} in plain
+   * SQL is portable. The entities are then read by id.
+   */
   Page<IdeaSummary> list(IdeaQuery query, boolean includeHidden) {
     StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-    Map<String, Object> params = new HashMap<>();
+    List<Object> params = new ArrayList<>();
     if (!includeHidden) {
-      // A parameter, not the literal FALSE, which EclipseLink renders as 0 and Derby refuses.
-      where.append(" AND i.hidden = :hidden");
-      params.put("hidden", Boolean.FALSE);
+      where.append(" AND i.hidden = FALSE");
     }
     if (query.status() != null) {
-      where.append(" AND i.status = :status");
-      params.put("status", query.status());
+      where.append(" AND i.status = ?");
+      params.add(query.status().wire());
     }
     List<String> words =
         query.text() == null
             ? List.of()
             : new LinkedHashSet<>(List.of(IdeaText.normalize(query.text()).split(" ")))
                 .stream().filter(w -> !w.isEmpty()).limit(MAX_FILTER_WORDS).toList();
-    for (int n = 0; n < words.size(); n++) {
+    for (String word : words) {
       // Normalized words hold only letters, digits and marks, so they carry no LIKE wildcard.
-      where.append(" AND i.searchText LIKE :w").append(n);
-      params.put("w" + n, "%" + words.get(n) + "%");
+      where.append(" AND i.search_text LIKE ?");
+      params.add("%" + word + "%");
     }
-    TypedQuery<Object[]> rows =
-        em.createQuery(
-            "SELECT i, t FROM Idea i LEFT JOIN i.tally t"
+    Query ids =
+        em.createNativeQuery(
+            "SELECT i.id FROM idea i LEFT JOIN idea_tally t ON t.idea_id = i.id"
                 + where
                 + " ORDER BY "
-                + query.sort().orderBy,
-            Object[].class);
-    TypedQuery<Long> count = em.createQuery("SELECT COUNT(i) FROM Idea i" + where, Long.class);
-    params.forEach(
-        (name, value) -> {
-          rows.setParameter(name, value);
-          count.setParameter(name, value);
-        });
-    List<Object[]> page =
-        rows.setFirstResult(query.offset()).setMaxResults(query.limit()).getResultList();
-    return new Page<>(summaries(page), count.getSingleResult());
+                + query.sort().orderBy);
+    Query count = em.createNativeQuery("SELECT COUNT(*) FROM idea i" + where);
+    for (int n = 0; n < params.size(); n++) {
+      ids.setParameter(n + 1, params.get(n));
+      count.setParameter(n + 1, params.get(n));
+    }
+    List<Long> page =
+        longs(ids.setFirstResult(query.offset()).setMaxResults(query.limit()).getResultList());
+    return new Page<>(summariesOf(page), ((Number) count.getSingleResult()).longValue());
   }
 
   /** Up to five visible ideas that say what the text says, most similar first. */
@@ -97,31 +96,32 @@ public class IdeaCatalog {
     if (fragments.isEmpty()) {
       return List.of();
     }
-    StringBuilder jpql =
+    StringBuilder sql =
         new StringBuilder(
-            "SELECT i.id, i.title, i.body FROM Idea i WHERE i.hidden = :hidden"
-                + " AND i.status <> :duplicate AND (");
+            "SELECT i.id, i.title, i.body FROM idea i WHERE i.hidden = FALSE"
+                + " AND i.status <> 'duplicate' AND (");
     for (int n = 0; n < fragments.size(); n++) {
-      jpql.append(n == 0 ? "" : " OR ").append("i.searchText LIKE :f").append(n);
+      sql.append(n == 0 ? "" : " OR ").append("i.search_text LIKE ?");
     }
-    jpql.append(") ORDER BY i.id DESC");
-    TypedQuery<Object[]> query =
-        em.createQuery(jpql.toString(), Object[].class)
-            .setParameter("hidden", Boolean.FALSE)
-            .setParameter("duplicate", IdeaStatus.DUPLICATE)
-            .setMaxResults(SimilarIdeas.MAX_CANDIDATES);
+    sql.append(") ORDER BY i.id DESC");
+    Query query = em.createNativeQuery(sql.toString()).setMaxResults(SimilarIdeas.MAX_CANDIDATES);
     for (int n = 0; n < fragments.size(); n++) {
-      query.setParameter("f" + n, "%" + fragments.get(n) + "%");
+      query.setParameter(n + 1, "%" + fragments.get(n) + "%");
     }
-    List<Candidate> candidates =
-        query.getResultList().stream()
-            .map(r -> new Candidate((Long) r[0], (String) r[1], (String) r[2]))
-            .toList();
+    List<Candidate> candidates = new ArrayList<>();
+    for (Object row : query.getResultList()) {
+      Object[] r = (Object[]) row;
+      candidates.add(new Candidate(((Number) r[0]).longValue(), (String) r[1], (String) r[2]));
+    }
     List<Match> matches = similarIdeas.rank(text, candidates);
-    if (matches.isEmpty()) {
+    return summariesOf(matches.stream().map(Match::id).toList());
+  }
+
+  /** Summaries of the ideas with these ids, in the order of the ids. */
+  private List<IdeaSummary> summariesOf(List<Long> ids) {
+    if (ids.isEmpty()) {
       return List.of();
     }
-    List<Long> ids = matches.stream().map(Match::id).toList();
     Map<Long, IdeaSummary> byId =
         summaries(
                 em.createQuery(
@@ -132,6 +132,10 @@ public class IdeaCatalog {
             .stream()
             .collect(Collectors.toMap(IdeaSummary::id, Function.identity()));
     return ids.stream().map(byId::get).toList();
+  }
+
+  private static List<Long> longs(List<?> values) {
+    return values.stream().map(v -> ((Number) v).longValue()).toList();
   }
 
   IdeaDetail detail(Idea idea, Optional<MemberId> viewer) {

@@ -9,10 +9,11 @@ public enum IdeaSort {
   /** Most votes first. */
   TOP("t.votes DESC, i.id DESC"),
   /** Highest trending score first; the stored mass orders the same (docs/api.md, "Trending"). */
-  TRENDING("t.trendMass DESC, i.id DESC"),
+  TRENDING("t.trend_mass DESC, i.id DESC"),
   /** Newest first. */
-  NEW("i.createdAt DESC, i.id DESC");
+  NEW("i.created_at DESC, i.id DESC");
 
+  /** The SQL order, over {@code idea i LEFT JOIN idea_tally t}. */
   final String orderBy;
 
   IdeaSort(String orderBy) {
