@@ -1,6 +1,8 @@
 package org.tribune.demo.boundary;
 
 import jakarta.annotation.Priority;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -36,12 +38,21 @@ public class DemoCommunity {
   @Inject DemoSeeding seeding;
   @Inject IdeaVotes votes;
 
+  @Resource ManagedExecutorService executor;
+
+  /**
+   * Seeding waits for votes to be written, and Liberty runs the tasks that complete them only once
+   * the application has started, so it must not run on the start-up thread itself.
+   */
   void onStart(
       @Observes @Priority(Bootstrap.SCHEMA_READY + 50) @Initialized(ApplicationScoped.class)
           Object event) {
-    if (!enabled) {
-      return;
+    if (enabled) {
+      executor.execute(this::seed);
     }
+  }
+
+  void seed() {
     if (seeding.hasIdeas()) {
       LOG.info("Demo data requested, but the database already has ideas: nothing seeded.");
       return;

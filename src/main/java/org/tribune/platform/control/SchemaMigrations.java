@@ -1,5 +1,6 @@
 package org.tribune.platform.control;
 
+import java.util.List;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -21,6 +22,10 @@ public final class SchemaMigrations {
         Flyway.configure(SchemaMigrations.class.getClassLoader())
             .dataSource(dataSource)
             .resourceProvider(new IndexedMigrations(SchemaMigrations.class.getClassLoader()))
+            // No Java migrations and no callbacks: nothing for Flyway's class-path scanner to
+            // look for (it cannot list folders on Liberty and would log errors trying).
+            .javaMigrationClassProvider(List::of)
+            .skipDefaultCallbacks(true)
             .load();
     MigrateResult result = flyway.migrate();
     LOG.info(
