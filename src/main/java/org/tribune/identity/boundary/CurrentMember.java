@@ -31,7 +31,8 @@ public class CurrentMember {
 
   /** The caller's id, or a 401 problem when nobody is signed in. */
   public MemberId require() {
-    return id().orElseThrow(() -> DomainException.unauthenticated("Sign in or send a bearer token."));
+    return id().orElseThrow(
+            () -> DomainException.unauthenticated("Sign in or send a bearer token."));
   }
 
   public boolean has(String role) {

@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * The role names, as used in {@code @RolesAllowed} and stored on members. Every signed-in member
- * has {@link #MEMBER}; the others are granted by an admin (or by a selection, for delegates).
- * A responder is further scoped to a department: the role alone grants nothing of another
+ * has {@link #MEMBER}; the others are granted by an admin (or by a selection, for delegates). A
+ * responder is further scoped to a department: the role alone grants nothing of another
  * department's.
  */
 public final class Roles {

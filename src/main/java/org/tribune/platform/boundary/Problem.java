@@ -83,13 +83,17 @@ public final class Problem {
     if (!errors.isEmpty()) {
       JsonArrayBuilder list = Json.createArrayBuilder();
       errors.forEach(
-          e -> list.add(Json.createObjectBuilder().add("field", e.field()).add("message", e.message())));
+          e ->
+              list.add(
+                  Json.createObjectBuilder().add("field", e.field()).add("message", e.message())));
       json.add("errors", list);
     }
     extensions.forEach(
         (name, value) -> {
           if (value instanceof Number n) {
-            json.add(name, Json.createValue(n.toString().contains(".") ? n.doubleValue() : n.longValue()));
+            json.add(
+                name,
+                Json.createValue(n.toString().contains(".") ? n.doubleValue() : n.longValue()));
           } else if (value instanceof Boolean b) {
             json.add(name, b);
           } else if (value != null) {

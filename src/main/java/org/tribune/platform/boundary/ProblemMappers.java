@@ -20,9 +20,9 @@ import org.tribune.platform.entity.DomainException;
 import org.tribune.platform.entity.DomainException.FieldError;
 
 /**
- * The one place where exceptions become HTTP responses. Domain exceptions keep their kind and
- * type; framework exceptions are translated to the nearest problem; anything else is a 500 with
- * an incident id in the log and never a stack trace on the wire.
+ * The one place where exceptions become HTTP responses. Domain exceptions keep their kind and type;
+ * framework exceptions are translated to the nearest problem; anything else is a 500 with an
+ * incident id in the log and never a stack trace on the wire.
  */
 public final class ProblemMappers {
 
@@ -41,7 +41,10 @@ public final class ProblemMappers {
       }
       if (t instanceof OptimisticLockException) {
         return Problem.response(
-            409, "concurrent-update", "Concurrent update", "Someone changed this at the same time; reload and try again.");
+            409,
+            "concurrent-update",
+            "Concurrent update",
+            "Someone changed this at the same time; reload and try again.");
       }
       if (t instanceof JsonbException || t instanceof JsonParsingException) {
         return malformed(t);
@@ -68,7 +71,10 @@ public final class ProblemMappers {
             .sorted(Comparator.comparing(FieldError::field))
             .toList();
     String detail =
-        errors.stream().map(e -> e.field() + ": " + e.message()).reduce((a, b) -> a + "; " + b).orElse("");
+        errors.stream()
+            .map(e -> e.field() + ": " + e.message())
+            .reduce((a, b) -> a + "; " + b)
+            .orElse("");
     return Problem.response(400, "invalid-input", "Invalid input", detail, errors, Map.of());
   }
 
@@ -80,9 +86,13 @@ public final class ProblemMappers {
   }
 
   static Response malformed(Throwable t) {
-    String detail = t.getMessage() == null ? "The request body is not valid JSON for this resource." : t.getMessage();
+    String detail =
+        t.getMessage() == null
+            ? "The request body is not valid JSON for this resource."
+            : t.getMessage();
     // Parser messages may quote a class name; keep the client-facing part short and useful.
-    detail = detail.replaceAll("(?s)\\s+at .*", "").replaceAll("\\b(?:[a-z]+\\.)+([A-Z]\\w*)", "$1");
+    detail =
+        detail.replaceAll("(?s)\\s+at .*", "").replaceAll("\\b(?:[a-z]+\\.)+([A-Z]\\w*)", "$1");
     if (detail.length() > 300) {
       detail = detail.substring(0, 300);
     }
@@ -98,7 +108,8 @@ public final class ProblemMappers {
   }
 
   @Provider
-  public static class ConstraintViolationMapper implements ExceptionMapper<ConstraintViolationException> {
+  public static class ConstraintViolationMapper
+      implements ExceptionMapper<ConstraintViolationException> {
     @Override
     public Response toResponse(ConstraintViolationException e) {
       return invalid(e);
@@ -106,7 +117,8 @@ public final class ProblemMappers {
   }
 
   @Provider
-  public static class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
+  public static class WebApplicationExceptionMapper
+      implements ExceptionMapper<WebApplicationException> {
     @Override
     public Response toResponse(WebApplicationException e) {
       for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
@@ -123,14 +135,26 @@ public final class ProblemMappers {
       }
       return switch (status) {
         case 400 -> Problem.response(400, "bad-request", "Bad request", e.getMessage());
-        case 401 -> Problem.response(401, "unauthenticated", "Sign-in required", "Sign in or send a bearer token.");
-        case 403 -> Problem.response(403, "forbidden", "Forbidden", "Your roles do not allow this.");
+        case 401 ->
+            Problem.response(
+                401, "unauthenticated", "Sign-in required", "Sign in or send a bearer token.");
+        case 403 ->
+            Problem.response(403, "forbidden", "Forbidden", "Your roles do not allow this.");
         case 404 -> Problem.response(404, "not-found", "Not found", "No such resource.");
-        case 405 -> Problem.response(405, "method-not-allowed", "Method not allowed", e.getMessage());
+        case 405 ->
+            Problem.response(405, "method-not-allowed", "Method not allowed", e.getMessage());
         case 406 -> Problem.response(406, "not-acceptable", "Not acceptable", e.getMessage());
-        case 413 -> Problem.response(413, "body-too-large", "Request body too large", e.getMessage());
-        case 415 -> Problem.response(415, "unsupported-media-type", "Unsupported media type", "Send application/json.");
-        default -> Problem.response(status, "http-" + status, e.getResponse().getStatusInfo().getReasonPhrase(), e.getMessage());
+        case 413 ->
+            Problem.response(413, "body-too-large", "Request body too large", e.getMessage());
+        case 415 ->
+            Problem.response(
+                415, "unsupported-media-type", "Unsupported media type", "Send application/json.");
+        default ->
+            Problem.response(
+                status,
+                "http-" + status,
+                e.getResponse().getStatusInfo().getReasonPhrase(),
+                e.getMessage());
       };
     }
   }

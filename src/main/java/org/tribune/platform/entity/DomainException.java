@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A rule said no. Components throw this (or a named subclass) from entities, policies and
- * facades; the platform's one exception mapper turns it into RFC 9457 problem+json. It carries a
- * {@link Kind} rather than an HTTP status so that the domain never depends on JAX-RS, and a stable
- * {@code type} slug that clients may switch on (documented in docs/api.md).
+ * A rule said no. Components throw this (or a named subclass) from entities, policies and facades;
+ * the platform's one exception mapper turns it into RFC 9457 problem+json. It carries a {@link
+ * Kind} rather than an HTTP status so that the domain never depends on JAX-RS, and a stable {@code
+ * type} slug that clients may switch on (documented in docs/api.md).
  */
 public class DomainException extends RuntimeException {
 
@@ -68,8 +68,7 @@ public class DomainException extends RuntimeException {
   }
 
   public static DomainException unauthenticated(String detail) {
-    return new DomainException(
-        Kind.UNAUTHENTICATED, "unauthenticated", "Sign-in required", detail);
+    return new DomainException(Kind.UNAUTHENTICATED, "unauthenticated", "Sign-in required", detail);
   }
 
   public static DomainException conflict(String type, String title, String detail) {
