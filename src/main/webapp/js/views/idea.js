@@ -227,7 +227,8 @@ function flagPanel(idea) {
 function clarifications(idea, isAuthor) {
   const list = Array.isArray(idea.clarifications) ? idea.clarifications : [];
   let form = null;
-  if (isAuthor && !CLOSED.has(idea.status)) {
+  // Before the first vote the author edits the text itself; afterwards only clarifications.
+  if (isAuthor && idea.textFrozen && !CLOSED.has(idea.status)) {
     const text = field({ name: 'body', label: t('clarify.label'), type: 'textarea', required: true, maxlength: 4000, rows: 3, testid: 'clarification-input' });
     form = h('form', { class: 'form', novalidate: true, dataset: { testid: 'clarification-form' } }, text.row, h('div', { class: 'actions' }, submitButton(t('clarify.submit'), 'clarification-submit')));
     form.addEventListener('submit', async (e) => {
