@@ -1,10 +1,13 @@
 package org.tribune.ingest.control;
 
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -19,6 +22,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.tribune.platform.boundary.Bootstrap;
 import org.tribune.platform.entity.DomainException;
 
 /**
@@ -50,7 +54,13 @@ public class VoteIngest {
   private Thread writer;
   private volatile boolean running;
 
-  /** Starts the writer; called once at start-up, after the schema is migrated. */
+  void onStart(
+      @Observes @Priority(Bootstrap.SCHEMA_READY) @Initialized(ApplicationScoped.class)
+          Object event) {
+    start();
+  }
+
+  /** Starts the writer (at start-up, after the schema is migrated). */
   public synchronized void start() {
     if (running) {
       return;

@@ -1,25 +1,33 @@
 package org.tribune.platform.boundary;
 
+import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import javax.sql.DataSource;
-import org.tribune.ingest.control.VoteIngest;
 import org.tribune.platform.control.SchemaMigrations;
 
-/** Start-up, in the order it must happen: schema first, then whatever writes to it. */
+/**
+ * Brings the schema up to date before anything else starts. Components that need the database at
+ * start-up observe the same event with a later priority ({@link #SCHEMA_READY} or after), so the
+ * platform does not need to know them.
+ */
 @ApplicationScoped
 public class Bootstrap {
+
+  /** Observers of application start-up at this priority or later see a migrated schema. */
+  public static final int SCHEMA_READY = Interceptor.Priority.PLATFORM_BEFORE + 100;
 
   @Resource(lookup = "jdbc/tribune")
   DataSource dataSource;
 
-  @Inject VoteIngest voteIngest;
-
-  void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+  void migrate(
+      @Observes
+          @Priority(Interceptor.Priority.PLATFORM_BEFORE)
+          @Initialized(ApplicationScoped.class)
+          Object event) {
     SchemaMigrations.migrate(dataSource);
-    voteIngest.start();
   }
 }
