@@ -154,7 +154,7 @@ export default {
   'manage.mergeInto': 'Merge into idea number',
   'manage.mergeIntoInvalid': 'Enter the number of the idea to keep.',
   'manage.merge': 'Merge',
-  'manage.merged': 'Merged into idea #{id}: {moved} votes moved, {dropped} counted once.',
+  'manage.merged': 'Merged into idea #{id}. Votes moved: {moved}; members who voted for both counted once: {dropped}.',
 
   'submit.title': 'Submit an idea',
   'submit.lead': 'Describe one feature or fix you want in the weekly build.',

@@ -148,7 +148,7 @@ export default {
   'manage.mergeInto': '合并到建议编号',
   'manage.mergeIntoInvalid': '请输入要保留的建议编号。',
   'manage.merge': '合并',
-  'manage.merged': '已合并到建议 #{id}：转移 {moved} 票，{dropped} 票去重。',
+  'manage.merged': '已合并到建议 #{id}。转移票数：{moved}；两条都投过的用户只计一票：{dropped}。',
 
   'submit.title': '提交建议',
   'submit.lead': '描述一个你希望每周开发版加入的功能或修复。',

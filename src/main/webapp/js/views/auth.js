@@ -82,8 +82,8 @@ export function signUpView({ query }) {
     testid: 'signup-member-type',
     options: MEMBER_TYPES.map((v) => ({ value: v, label: t(`memberType.${v}`) })),
   });
-  const deviceLine = field({ name: 'deviceLine', label: t('auth.deviceLine'), hint: t('auth.deviceLineHint'), maxlength: 80, testid: 'signup-device-line' });
-  const region = field({ name: 'region', label: t('auth.region'), hint: t('auth.regionHint'), maxlength: 80, autocomplete: 'country-name', testid: 'signup-region' });
+  const deviceLine = field({ name: 'deviceLine', label: t('auth.deviceLine'), hint: t('auth.deviceLineHint'), maxlength: 40, testid: 'signup-device-line' });
+  const region = field({ name: 'region', label: t('auth.region'), hint: t('auth.regionHint'), maxlength: 40, autocomplete: 'country-name', testid: 'signup-region' });
   const form = h(
     'form',
     { class: 'card form', novalidate: true, dataset: { testid: 'signup-form' } },
