@@ -136,6 +136,7 @@ export default {
 
   'comments.heading': 'Comments',
   'comments.none': 'No comments yet.',
+  'comments.more': 'Showing the first {shown} of {total} comments.',
   'comments.label': 'Your comment',
   'comments.submit': 'Add comment',
   'comments.added': 'Comment added.',

@@ -130,6 +130,7 @@ export default {
 
   'comments.heading': '评论',
   'comments.none': '暂无评论。',
+  'comments.more': '显示前 {shown} 条，共 {total} 条评论。',
   'comments.label': '你的评论',
   'comments.submit': '发表评论',
   'comments.added': '评论已发表。',

@@ -3,7 +3,7 @@
 import { h, replace } from './dom.js';
 import { t } from './i18n.js';
 import { signedIn, isManager } from './session.js';
-import { clearMessages, showError, takeFlash, announce } from './messages.js';
+import { clearMessages, showError, takeFlash, announce, flash } from './messages.js';
 
 const routes = [];
 let renderCount = 0;
@@ -76,6 +76,7 @@ export async function render({ keepFocus = false } = {}) {
     return;
   }
   if (match.auth && !signedIn()) {
+    flash(t('auth.signInRequired'));
     navigate(signInPath());
     return;
   }

@@ -19,6 +19,8 @@ const NEXT_STEPS = {
   shipped: ['verified'],
 };
 
+const COMMENTS_SHOWN = 100;
+
 // The vote panel of the idea on screen follows budget changes (e.g. the budget arriving late).
 let refreshVotePanel = null;
 onSessionChange(() => {
@@ -287,9 +289,14 @@ function history(idea) {
 
 async function comments(idea) {
   const list = h('ol', { class: 'plain-list comments', dataset: { testid: 'comment-list' } });
+  const more = h('p', { class: 'hint', hidden: true });
   async function load() {
     try {
-      const items = itemsOf(await api('GET', `/ideas/${idea.id}/comments`));
+      const page = await api('GET', `/ideas/${idea.id}/comments?limit=${COMMENTS_SHOWN}`);
+      const items = itemsOf(page);
+      const total = page && typeof page.total === 'number' ? page.total : items.length;
+      more.hidden = total <= items.length;
+      replace(more, t('comments.more', { shown: formatNumber(items.length), total: formatNumber(total) }));
       replace(
         list,
         items.length
@@ -330,7 +337,7 @@ async function comments(idea) {
   } else {
     form = h('p', {}, h('a', { href: `#${signInPath()}` }, t('comments.signIn')));
   }
-  return h('section', { class: 'block', 'aria-labelledby': 'comments-heading' }, h('h2', { id: 'comments-heading' }, t('comments.heading')), list, form);
+  return h('section', { class: 'block', 'aria-labelledby': 'comments-heading' }, h('h2', { id: 'comments-heading' }, t('comments.heading')), list, more, form);
 }
 
 function managerTools(idea) {
