@@ -179,6 +179,7 @@ export default {
   'moderation.empty': 'Nothing to review.',
   'moderation.flagCount.one': '{n} flag',
   'moderation.flagCount.other': '{n} flags',
+  'moderation.hidden': 'Hidden',
   'moderation.restore': 'Restore',
   'moderation.keepHidden': 'Keep hidden',
   'moderation.restored': '“{title}” is visible again.',

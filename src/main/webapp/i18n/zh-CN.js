@@ -172,6 +172,7 @@ export default {
   'moderation.lead': '被多位用户举报而隐藏的建议。',
   'moderation.empty': '没有待审核的内容。',
   'moderation.flagCount.other': '{n} 次举报',
+  'moderation.hidden': '已隐藏',
   'moderation.restore': '恢复显示',
   'moderation.keepHidden': '保持隐藏',
   'moderation.restored': '「{title}」已恢复显示。',

@@ -37,7 +37,14 @@ function entry(item) {
   const li = h(
     'li',
     { class: 'card', dataset: { testid: 'moderation-item', ideaId: idea.id } },
-    h('h2', {}, h('a', { href: ideaLink(idea) }, idea.title), ' ', statusBadge(idea.status)),
+    h(
+      'h2',
+      {},
+      h('a', { href: ideaLink(idea) }, idea.title),
+      ' ',
+      statusBadge(idea.status),
+      item.hidden ? [' ', h('span', { class: 'badge hidden-badge', dataset: { testid: 'moderation-hidden' } }, t('moderation.hidden'))] : null,
+    ),
     h('p', { class: 'meta' }, tn('moderation.flagCount', flags.length || item.flagCount || 0)),
     flags.length
       ? h(
