@@ -43,11 +43,11 @@ public class VoteIngest {
   @Resource ManagedExecutorService completions;
 
   @Inject
-  @ConfigProperty(name = "tribune.ingest.queueCapacity", defaultValue = "20000")
+  @ConfigProperty(name = "tribune.ingest.queue-capacity", defaultValue = "20000")
   int queueCapacity;
 
   @Inject
-  @ConfigProperty(name = "tribune.ingest.maxBatch", defaultValue = "500")
+  @ConfigProperty(name = "tribune.ingest.max-batch", defaultValue = "500")
   int maxBatch;
 
   private BlockingQueue<Pending<?, ?>> queue;

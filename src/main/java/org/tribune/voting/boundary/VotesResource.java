@@ -1,8 +1,10 @@
 package org.tribune.voting.boundary;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -37,6 +39,15 @@ public class VotesResource {
 
   @Inject IdeaVotes votes;
   @Inject CurrentMember currentMember;
+
+  @GET
+  @PermitAll
+  @Operation(
+      summary = "An idea's vote count and trending score",
+      description = "A single primary-key read of the tally the ingest maintains.")
+  public IdeaVotes.Tally tally(@PathParam("id") long ideaId) {
+    return votes.tally(ideaId);
+  }
 
   @POST
   @Operation(

@@ -38,7 +38,7 @@ public class IdeaVotes {
   DataSource dataSource;
 
   @Inject
-  @ConfigProperty(name = "tribune.voting.weeklyBudget", defaultValue = "10")
+  @ConfigProperty(name = "tribune.voting.weekly-budget", defaultValue = "10")
   int weeklyBudget;
 
   private IdeaVoteStore store;
@@ -105,6 +105,28 @@ public class IdeaVotes {
     }
   }
 
+  /** An idea's count and trending score: one primary-key read, however many votes it has. */
+  public Tally tally(long ideaId) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT votes, trend_mass, votable FROM idea_tally WHERE idea_id = ?")) {
+      s.setLong(1, ideaId);
+      try (ResultSet rs = s.executeQuery()) {
+        if (!rs.next()) {
+          throw DomainException.notFound("Idea", ideaId);
+        }
+        return new Tally(
+            ideaId,
+            rs.getLong(1),
+            Trending.score(rs.getDouble(2), clock.instant()),
+            rs.getBoolean(3));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** The member's votes, newest first. */
   public List<MyVote> votesOf(MemberId member) {
     List<MyVote> votes = new ArrayList<>();
@@ -144,6 +166,8 @@ public class IdeaVotes {
   }
 
   public record MergeResult(long moved, long dropped) {}
+
+  public record Tally(long ideaId, long votes, double trendingScore, boolean votable) {}
 
   public record Budget(int limit, int used, int remaining, LocalDate week, Instant resetsAt) {}
 
