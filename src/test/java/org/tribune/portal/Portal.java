@@ -6,6 +6,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import jakarta.json.Json;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.tribune.testsupport.ApiClient;
 import org.tribune.testsupport.Members;
 
@@ -31,13 +32,18 @@ final class Portal {
     assertThat(page.locator("body[data-ready=true]")).hasCount(1);
   }
 
-  /** Signs in through the sign-in form and waits for the header to greet the member. */
+  /**
+   * Signs in through the sign-in form and waits until the portal has moved on to the idea list, so
+   * that the test's next navigation is not overtaken by the sign-in's own.
+   */
   void signIn(String email) {
     open("/signin");
     byTestId("signin-email").fill(email);
     byTestId("signin-password").fill(Members.PASSWORD);
     byTestId("signin-submit").click();
+    assertThat(page).hasURL(Pattern.compile("#/$"));
     assertThat(byTestId("signed-in-as")).isVisible();
+    assertThat(byTestId("budget-remaining")).isVisible();
   }
 
   void openIdea(long id) {
