@@ -8,7 +8,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.tribune.testsupport.ApiClient;
 import org.tribune.testsupport.ApiIT;
@@ -120,9 +119,6 @@ class SignUpIT extends ApiIT {
   }
 
   @Test
-  @Disabled(
-      "platform StrictJson sets \"yasson.fail-on-unknown-properties\"; Yasson's key is"
-          + " \"jsonb.fail-on-unknown-properties\", so unknown fields are ignored today")
   void unknownFieldIsRefusedAndNothingIsCreated() {
     String email = Members.uniqueEmail("unknown");
     String body =

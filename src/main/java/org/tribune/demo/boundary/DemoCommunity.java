@@ -1,0 +1,69 @@
+package org.tribune.demo.boundary;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.tribune.identity.entity.MemberId;
+import org.tribune.platform.boundary.Bootstrap;
+import org.tribune.voting.control.IdeaVotes;
+
+/**
+ * Seeds the demo community at start-up when asked to and the database has no ideas yet. Members and
+ * ideas are written first, then votes go through the ingest like anyone's, then the ideas move
+ * through their life cycles (which refunds votes of closed ideas and merges a duplicate).
+ */
+@ApplicationScoped
+public class DemoCommunity {
+
+  private static final Logger LOG = Logger.getLogger(DemoCommunity.class.getName());
+
+  @Inject
+  @ConfigProperty(name = "tribune.demo-data", defaultValue = "false")
+  boolean enabled;
+
+  @Inject
+  @ConfigProperty(name = "tribune.demo-password")
+  Optional<String> password;
+
+  @Inject DemoSeeding seeding;
+  @Inject IdeaVotes votes;
+
+  void onStart(
+      @Observes @Priority(Bootstrap.SCHEMA_READY + 50) @Initialized(ApplicationScoped.class)
+          Object event) {
+    if (!enabled) {
+      return;
+    }
+    if (seeding.hasIdeas()) {
+      LOG.info("Demo data requested, but the database already has ideas: nothing seeded.");
+      return;
+    }
+    DemoSeeding.Cast cast = seeding.membersAndIdeas(password.filter(p -> !p.isBlank()));
+    List<CompletableFuture<?>> pending = new ArrayList<>();
+    for (DemoSeeding.Ballot ballot : cast.ballots()) {
+      pending.add(votes.cast(new MemberId(ballot.member()), ballot.idea()).toCompletableFuture());
+    }
+    CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
+    seeding.lifeCycles(cast);
+    LOG.info(
+        () ->
+            "Demo community seeded: "
+                + cast.members().size()
+                + " members, "
+                + cast.ideas().size()
+                + " ideas, "
+                + cast.ballots().size()
+                + " votes"
+                + (password.isPresent()
+                    ? "; demo sign-in: lin@demo.example.com and ming@demo.example.com"
+                    : ""));
+  }
+}
