@@ -210,4 +210,9 @@ export default {
   'problem.text-frozen': 'The text can no longer be edited because the idea has votes. Add a clarification instead.',
   'problem.rate-limited': 'Too many requests. Please wait a moment.',
   'problem.busy': 'The service is busy. Please try again shortly.',
+  'problem.already-flagged': 'You already reported this idea.',
+  'problem.merge-into-self': 'An idea cannot be merged into itself.',
+  'problem.merge-chain': 'That idea is itself a duplicate; merge into idea #{id} instead.',
+  'problem.merge-target-closed': 'That idea is closed (shipped, verified or declined); choose an open one.',
+  'problem.merge-target-hidden': 'That idea is hidden pending moderation.',
 };

@@ -203,4 +203,9 @@ export default {
   'problem.text-frozen': '这条建议已有投票，正文不能再修改，请添加补充说明。',
   'problem.rate-limited': '请求过于频繁，请稍候。',
   'problem.busy': '服务繁忙，请稍后再试。',
+  'problem.already-flagged': '你已经举报过这条建议。',
+  'problem.merge-into-self': '不能把建议合并到它自己。',
+  'problem.merge-chain': '目标建议本身是重复项，请合并到建议 #{id}。',
+  'problem.merge-target-closed': '目标建议已关闭（已发布、已验证或未采纳），请选择开放中的建议。',
+  'problem.merge-target-hidden': '目标建议正在等待审核，已被隐藏。',
 };

@@ -34,7 +34,7 @@ export function problemText(err) {
   const problem = (err && err.problem) || {};
   let text;
   if (type && has(`problem.${type}`)) {
-    text = t(`problem.${type}`);
+    text = t(`problem.${type}`, { id: problem.mergedInto ?? '' });
   } else {
     text = problem.title || (err && err.message) || t('problem.unknown');
   }

@@ -379,7 +379,8 @@ function managerTools(idea) {
     });
     blocks.push(h('h3', {}, t('manage.statusHeading')), form);
   }
-  if (!CLOSED.has(idea.status)) {
+  // Only an open idea can be merged away (docs/api.md).
+  if (idea.status === 'open') {
     const into = field({ name: 'into', label: t('manage.mergeInto'), type: 'number', required: true, min: 1, inputmode: 'numeric', testid: 'merge-into' });
     const reason = field({ name: 'reason', label: t('manage.reason'), type: 'textarea', required: true, maxlength: 1000, rows: 3, testid: 'merge-reason' });
     const form = h('form', { class: 'form', novalidate: true, dataset: { testid: 'merge-form' } }, h('p', { class: 'hint' }, t('manage.mergeHint')), into.row, reason.row, h('div', { class: 'actions' }, submitButton(t('manage.merge'), 'merge-submit')));
