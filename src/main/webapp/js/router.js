@@ -36,17 +36,6 @@ export function navigate(path) {
   }
 }
 
-/** Changes the hash without adding a render (e.g. list filters already applied in place). */
-export function replaceQuery(path, params) {
-  const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') q.set(k, v);
-  const s = q.toString();
-  const next = `#${path}${s ? `?${s}` : ''}`;
-  if (window.location.hash !== next) {
-    history.replaceState(null, '', next);
-  }
-}
-
 export function signInPath() {
   const { raw } = current();
   const next = raw.startsWith('/signin') || raw.startsWith('/signup') ? '/' : raw;
