@@ -1,6 +1,7 @@
 package org.tribune.voting;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.tribune.voting.IdeasApiIT.assertInvalid;
 import static org.tribune.voting.IdeasApiIT.id;
 import static org.tribune.voting.IdeasApiIT.submit;
@@ -56,6 +57,18 @@ class IdeaLifecycleIT extends ApiIT {
     assertEquals(409, late.status());
     assertEquals("idea-closed", late.problemType());
     assertEquals(200, step(manager, id, "verified", "Voters confirmed", null).status());
+
+    JsonArray audit =
+        members().admin().client().get("/api/v1/audit?limit=50").object().getJsonArray("items");
+    boolean shippingAudited =
+        audit.stream()
+            .map(JsonObject.class::cast)
+            .anyMatch(
+                e ->
+                    e.getString("action").equals("idea.status")
+                        && e.getString("subjectId").equals(Long.toString(id))
+                        && e.getString("after").startsWith("shipped"));
+    assertTrue(shippingAudited, "status changes are privileged actions and audited: " + audit);
   }
 
   @Test

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.tribune.identity.boundary.AuditLog;
 import org.tribune.identity.boundary.CurrentMember;
 import org.tribune.identity.entity.MemberId;
 import org.tribune.identity.entity.Roles;
@@ -57,6 +58,7 @@ public class Ideas {
   @Inject CurrentMember current;
   @Inject IdeaCatalog catalog;
   @Inject IdeaVotes votes;
+  @Inject AuditLog audit;
 
   /** TRIBUNE_VOTING_FLAGS_TO_HIDE in the environment (docs/operations.md). */
   @Inject
@@ -117,7 +119,10 @@ public class Ideas {
     MemberId manager = current.requireRole(Roles.COMMUNITY_MANAGER);
     Idea idea = find(id);
     boolean wasClosed = idea.status().closed();
+    String before = idea.status().wire();
     idea.changeStatus(to, reason, targetBuild, manager, now());
+    audit.record(
+        manager, "idea.status", "idea", Long.toString(id), before, to.wire() + ": " + reason);
     if (to.closed() && !wasClosed) {
       votes.closeVoting(id);
       reopenIfRolledBack(id);
@@ -137,6 +142,20 @@ public class Ideas {
     Instant now = now();
     from.mergeInto(into, reason, manager, now);
     MergeResult result = votes.merge(id, intoId);
+    audit.record(
+        manager,
+        "idea.merge",
+        "idea",
+        Long.toString(id),
+        "open",
+        "duplicate of "
+            + intoId
+            + " (moved "
+            + result.moved()
+            + ", dropped "
+            + result.dropped()
+            + "): "
+            + reason);
     em.persist(
         new IdeaMerge(id, intoId, result.moved(), result.dropped(), reason.strip(), manager, now));
     warnIfRolledBack(id, intoId, result);
@@ -210,7 +229,15 @@ public class Ideas {
     MemberId manager = current.requireRole(Roles.COMMUNITY_MANAGER);
     Idea idea = find(id);
     Instant now = now();
+    boolean hiddenBefore = idea.hidden();
     em.persist(idea.moderate(verdict, reason, manager, now));
+    audit.record(
+        manager,
+        "idea.moderate",
+        "idea",
+        Long.toString(id),
+        hiddenBefore ? "hidden" : "visible",
+        (idea.hidden() ? "hidden" : "visible") + ": " + reason);
     em.createQuery(
             "SELECT f FROM IdeaFlag f WHERE f.ideaId = :id AND f.reviewedAt IS NULL",
             IdeaFlag.class)
