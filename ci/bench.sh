@@ -44,7 +44,7 @@ curl -fs "$BASE/api/v1/ping" >/dev/null
 
 run() { # name script duration extra-env...
   local name=$1 script=$2 duration=$3; shift 3
-  env "$@" TOKENS=$WORK/tokens.txt IDEAS=$IDEAS \
+  env "$@" TOKENS=$WORK/tokens.txt IDEAS=$IDEAS THREADS=$WRK_THREADS $(cat $WORK/seed.env) \
     wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"${duration}s" --timeout 10s -s "ci/bench/$script" "$BASE${PATH_OVERRIDE:-/api/v1/ping}" \
     > "$WORK/$name.txt"
   cat "$WORK/$name.txt" | grep -E "^(statuses|latency_ms|rate):" | sed "s/^/  $name /"

@@ -3,7 +3,8 @@
 -- on distinct ideas, and with REPEAT=1 follows them with one repeat of their first vote (so about
 -- 1 request in 11 is a duplicate). When a thread runs out of members it stops, so a run of
 -- MEMBERS members is an exact scenario; otherwise wrk's -d bounds it.
--- Environment: TOKENS (file, one per line), IDEAS, FIRST_IDEA, VOTES, REPEAT, FIRST_MEMBER, MEMBERS.
+-- Environment: TOKENS (file, one per line), THREADS (wrk's -t), IDEAS, FIRST_IDEA, VOTES, REPEAT,
+-- FIRST_MEMBER, MEMBERS.
 
 local tokens = {}
 local counter = 0
@@ -25,7 +26,8 @@ function init(args)
   repeat_vote = os.getenv("REPEAT") == "1"
   first_member = tonumber(os.getenv("FIRST_MEMBER") or "0")
   members = tonumber(os.getenv("MEMBERS") or tostring(#tokens))
-  step = counter
+  -- Each thread has its own Lua state: the number of threads comes from the environment.
+  step = tonumber(os.getenv("THREADS") or "1")
   member = first_member + id
   slot = 0
   per_member = votes + (repeat_vote and 1 or 0)
