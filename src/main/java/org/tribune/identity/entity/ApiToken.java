@@ -10,6 +10,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import org.tribune.platform.entity.DomainException;
+import org.tribune.platform.entity.InstantColumn;
 
 /**
  * A member's credential for an integration. Only the SHA-256 of the secret is kept; the secret is

@@ -8,6 +8,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.tribune.platform.entity.InstantColumn;
 
 /** One privileged action: who did what to which thing, with its state before and after. */
 @Entity

@@ -7,6 +7,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.Instant;
+import org.tribune.platform.entity.InstantColumn;
 
 /**
  * A signed-in browser, kept in the database rather than in an HttpSession so that any instance can

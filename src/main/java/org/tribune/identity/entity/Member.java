@@ -19,6 +19,7 @@ import java.util.Collection;
 import java.util.Set;
 import java.util.TreeSet;
 import org.tribune.platform.entity.DomainException;
+import org.tribune.platform.entity.InstantColumn;
 
 /**
  * A person with an account. The email is the sign-in name, stored normalised and unique. Every

@@ -12,6 +12,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import org.tribune.identity.entity.MemberId;
+import org.tribune.platform.entity.InstantColumn;
 
 /**
  * Text the author appends once the idea's own text is frozen by its first vote: voters keep seeing

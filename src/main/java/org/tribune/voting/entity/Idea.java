@@ -21,6 +21,7 @@ import java.util.List;
 import org.tribune.identity.entity.MemberId;
 import org.tribune.platform.entity.DomainException;
 import org.tribune.platform.entity.DomainException.FieldError;
+import org.tribune.platform.entity.InstantColumn;
 import org.tribune.voting.entity.ModerationDecision.Verdict;
 
 /**

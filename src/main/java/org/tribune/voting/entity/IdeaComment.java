@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import org.tribune.identity.entity.MemberId;
+import org.tribune.platform.entity.InstantColumn;
 
 /**
  * A member's comment on an idea. Comments are not part of the idea aggregate: an idea can gather

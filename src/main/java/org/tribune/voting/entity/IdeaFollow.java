@@ -8,6 +8,7 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import org.tribune.identity.entity.MemberId;
+import org.tribune.platform.entity.InstantColumn;
 
 /** A member follows an idea to hear about its progress. */
 @Entity

@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import org.tribune.identity.entity.MemberId;
+import org.tribune.platform.entity.InstantColumn;
 
 /** The log of a merge: which idea went into which, and how many votes moved or were refunded. */
 @Entity

@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.tribune.platform.entity.InstantColumn;
 
 /**
  * The vote ingest's running tally of an idea, read-only here: only {@code IdeaVotes} writes it (so

@@ -12,6 +12,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import org.tribune.identity.entity.MemberId;
+import org.tribune.platform.entity.InstantColumn;
 
 /** One step of an idea's public history: from, to, why, who and when. Never changed later. */
 @Entity

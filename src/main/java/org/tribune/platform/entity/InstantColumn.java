@@ -1,4 +1,4 @@
-package org.tribune.identity.entity;
+package org.tribune.platform.entity;
 
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
@@ -6,8 +6,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 
 /**
- * Stores an {@link Instant} in a TIMESTAMP column. Liberty's EclipseLink would otherwise serialise
- * it as bytes, which Derby refuses. Not auto-applied, so other components decide for themselves.
+ * Stores an {@link Instant} in a TIMESTAMP column, the same way the JDBC code of the vote ingest
+ * does ({@link Timestamp#from}, in a JVM that runs in UTC), so both sides agree on every instant.
+ * Liberty's EclipseLink would otherwise serialise an Instant as bytes, which Derby refuses. Not
+ * auto-applied: entities name it on each column.
  */
 @Converter
 public class InstantColumn implements AttributeConverter<Instant, Timestamp> {
