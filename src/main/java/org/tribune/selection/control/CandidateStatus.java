@@ -1,0 +1,9 @@
+package org.tribune.selection.control;
+
+/** Where a candidate stands at the end of a round. */
+public enum CandidateStatus {
+  HOPEFUL,
+  ELECTED,
+  ELIMINATED,
+  WITHDRAWN
+}
