@@ -1,5 +1,6 @@
 package org.tribune.ledger.control;
 
+import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
@@ -27,12 +28,12 @@ public record CompleteSubtree(int level, long index, byte[] hash) {
     return other instanceof CompleteSubtree that
         && level == that.level
         && index == that.index
-        && java.util.Arrays.equals(hash, that.hash);
+        && Arrays.equals(hash, that.hash);
   }
 
   @Override
   public int hashCode() {
-    return 31 * (31 * level + Long.hashCode(index)) + java.util.Arrays.hashCode(hash);
+    return 31 * (31 * level + Long.hashCode(index)) + Arrays.hashCode(hash);
   }
 
   @Override

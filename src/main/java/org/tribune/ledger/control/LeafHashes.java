@@ -1,5 +1,7 @@
 package org.tribune.ledger.control;
 
+import java.util.List;
+
 /**
  * Where the tree reads its leaves from. The tree never needs the leaf bytes, only their RFC 9162
  * leaf hashes, so a database can keep one 32-byte column per entry and serve any tree size without
@@ -14,7 +16,7 @@ public interface LeafHashes {
   byte[] leafHash(long index);
 
   /** Leaf hashes held in memory, for tests and for tools that verify a downloaded log. */
-  static LeafHashes of(java.util.List<byte[]> leafHashes) {
+  static LeafHashes of(List<byte[]> leafHashes) {
     return index -> leafHashes.get(Math.toIntExact(index));
   }
 }
