@@ -13,7 +13,7 @@ cd "$(dirname "$0")/.."
 MEMBERS=${MEMBERS:-220000}       # members seeded, each with a token: 20,000 warm up, the rest vote in the festival
 IDEAS=${IDEAS:-1000}
 DURATION=${DURATION:-20}         # seconds per measured run
-WARMUP=${WARMUP:-10}
+WARMUP=${WARMUP:-45}          # Liberty needs about a minute of load before the JIT settles
 CONNECTIONS=${CONNECTIONS:-64}
 WRK_THREADS=${WRK_THREADS:-2}
 PORT=${PORT:-9580}
@@ -45,9 +45,20 @@ curl -fs "$BASE/api/v1/ping" >/dev/null
 
 run() { # name script duration extra-env...
   local name=$1 script=$2 duration=$3; shift 3
-  env "$@" TOKENS=$WORK/tokens.txt IDEAS=$IDEAS THREADS=$WRK_THREADS $(cat $WORK/seed.env) \
+  local done_dir=$WORK/done-$name
+  rm -rf "$done_dir" && mkdir -p "$done_dir"
+  env "$@" TOKENS=$WORK/tokens.txt IDEAS=$IDEAS THREADS=$WRK_THREADS DONE_DIR=$done_dir $(cat $WORK/seed.env) \
     wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"${duration}s" --timeout 10s -s "ci/bench/$script" "$BASE${PATH_OVERRIDE:-/api/v1/ping}" \
-    > "$WORK/$name.txt"
+    > "$WORK/$name.txt" &
+  local wrk_pid=$!
+  # A scenario with a fixed number of votes ends when every wrk thread has used up its members.
+  while kill -0 $wrk_pid 2>/dev/null; do
+    if [ "$(ls "$done_dir" | wc -l)" -ge "$WRK_THREADS" ]; then
+      kill -INT $wrk_pid 2>/dev/null || true
+    fi
+    sleep 0.2
+  done
+  wait $wrk_pid || true
   cat "$WORK/$name.txt" | grep -E "^(statuses|latency_ms|rate):" | sed "s/^/  $name /"
 }
 

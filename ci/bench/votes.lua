@@ -42,6 +42,13 @@ end
 
 function request()
   if member >= first_member + members or member >= #tokens then
+    -- wrk's main thread sleeps for the whole -d even when every thread has stopped, so tell the
+    -- script that runs it (ci/bench.sh interrupts wrk once all threads are done).
+    if not marked and os.getenv("DONE_DIR") then
+      local f = io.open(os.getenv("DONE_DIR") .. "/" .. id, "w")
+      if f then f:close() end
+      marked = true
+    end
     wrk.thread:stop()
     return wrk.format("GET", "/api/v1/ping")
   end
