@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import jakarta.json.Json;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -26,10 +27,15 @@ final class Portal {
     return page.getByTestId(testId);
   }
 
-  /** Opens a hash route, e.g. "/ideas/12", and waits until the portal has started. */
+  /**
+   * Opens a hash route, e.g. "/ideas/12", and waits until the portal has started. The first page
+   * after a fresh deployment also initialises JAX-RS and JPA on the server, which can take several
+   * seconds on a busy two-core machine, so this waits longer than Playwright's default.
+   */
   void open(String route) {
     page.navigate("/#" + route);
-    assertThat(page.locator("body[data-ready=true]")).hasCount(1);
+    assertThat(page.locator("body[data-ready=true]"))
+        .hasCount(1, new LocatorAssertions.HasCountOptions().setTimeout(30_000));
   }
 
   /**

@@ -5,6 +5,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,6 +33,9 @@ public abstract class BrowserIT extends ApiIT {
       throw new IllegalStateException(
           executable + " is missing: install Debian's chromium (ci/install-browser.sh)");
     }
+    // Each test class deploys the WAR afresh, so first requests are cold (JAX-RS, JPA and JIT
+    // warm up); on a busy two-core machine that exceeds Playwright's 5 s default.
+    PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
     playwright = Playwright.create();
     browser =
         playwright
