@@ -13,6 +13,9 @@ import { ideaView } from './views/idea.js';
 import { submitView } from './views/submit.js';
 import { myVotesView } from './views/myvotes.js';
 import { moderationView } from './views/moderation.js';
+// --- ledger (response ledger: public, no sign-in) ---
+import { ledgerView } from './views/ledger.js';
+// --- end ledger ---
 
 route('/', ideasView);
 route('/ideas', ideasView);
@@ -20,6 +23,9 @@ route('/ideas/:id', ideaView);
 route('/submit', submitView, { auth: true });
 route('/my-votes', myVotesView, { auth: true });
 route('/moderation', moderationView, { auth: true, manager: true });
+// --- ledger ---
+route('/ledger', ledgerView);
+// --- end ledger ---
 route('/signin', signInView);
 route('/signup', signUpView);
 
@@ -55,6 +61,9 @@ function renderHeader() {
   const header = document.getElementById('header');
   const hadFocus = document.activeElement && document.activeElement.id === 'language';
   const links = [navLink('/', t('nav.ideas'), 'nav-ideas')];
+  // --- ledger ---
+  links.push(navLink('/ledger', t('nav.ledger'), 'nav-ledger'));
+  // --- end ledger ---
   if (signedIn()) {
     links.push(navLink('/submit', t('nav.submit'), 'nav-submit'));
     links.push(navLink('/my-votes', t('nav.myVotes'), 'nav-my-votes'));

@@ -114,7 +114,7 @@ final class IndependentVerifier {
   record Head(String origin, long size, byte[] root) {}
 
   static Head openCheckpoint(String note, String verifierKey) throws Exception {
-    String[] key = verifierKey.split("\\+");
+    String[] key = verifierKey.split("\\+", 3);
     String name = key[0];
     byte[] typed = Base64.getDecoder().decode(key[2]);
     if (typed.length != 33 || typed[0] != 1) {
