@@ -206,7 +206,8 @@ class LedgerPageIT {
     Map<String, Object> result =
         (Map<String, Object>)
             page.evaluate(
-                "i => import('./js/ledger-verify.js').then(m => m.verifyEntry(i))", index);
+                "i => import('./js/ledger-verify.js').then(m => m.verifyEntry(i))",
+                Math.toIntExact(index));
     assertEquals(Boolean.TRUE, result.get("verified"), result.toString());
     assertEquals("valid", result.get("signature"));
     assertTrue(((Number) result.get("treeSize")).longValue() > index);
@@ -215,8 +216,7 @@ class LedgerPageIT {
     @SuppressWarnings("unchecked")
     Map<String, Object> missing =
         (Map<String, Object>)
-            page.evaluate(
-                "i => import('./js/ledger-verify.js').then(m => m.verifyEntry(i))", 1L << 40);
+            page.evaluate("i => import('./js/ledger-verify.js').then(m => m.verifyEntry(i))", 1e12);
     assertEquals(Boolean.FALSE, missing.get("verified"));
     assertEquals("no-such-entry", missing.get("reason"));
 
