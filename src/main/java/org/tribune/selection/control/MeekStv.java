@@ -303,7 +303,11 @@ public final class MeekStv {
             .append(joinList(out.stream().map(file.candidates()::get).toList()))
             .append(" and transferring votes. ")
             .append(why);
-    finishRound(r, new RoundAction.Elimination(out, reason, Optional.ofNullable(tie)), msg, out);
+    finishRound(
+        r,
+        new RoundAction.Elimination(out, reason, Optional.ofNullable(tie), why.toString()),
+        msg,
+        out);
   }
 
   private void finishRound(int r, RoundAction action, StringBuilder msg) {
