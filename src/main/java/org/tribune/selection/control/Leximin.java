@@ -83,7 +83,12 @@ final class Leximin {
         for (int t = 0; t < types; t++) {
           w[t] = dual.y[t] / model.count(t);
         }
-        int[] best = model.best(w, model.quotas, remaining()).orElseThrow();
+        java.util.Optional<int[]> found = model.best(w, model.quotas, remaining());
+        if (found.isEmpty()) {
+          checkTime();
+          throw new IllegalStateException("LEXIMIN pricing found no panel for feasible quotas");
+        }
+        int[] best = found.get();
         double value = 0;
         for (int t = 0; t < types; t++) {
           value += w[t] * best[t];

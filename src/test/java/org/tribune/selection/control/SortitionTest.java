@@ -77,7 +77,7 @@ class SortitionTest {
   }
 
   @Test
-  void theSameSeedDrawsTheSamePanelAndAnotherSeedMayNot() {
+  void theSameSeedDrawsTheSamePanelAndThePublishedDrawNumber() {
     SortitionResult a = Sortition.select(pool(), quotas(), 20, SortitionMethod.LEXIMIN, "one");
     SortitionResult b = Sortition.select(pool(), quotas(), 20, SortitionMethod.LEXIMIN, "one");
     assertEquals(a.panel(), b.panel());
@@ -164,9 +164,9 @@ class SortitionTest {
     assertTrue(e.getMessage().contains("respondent 5"), e.getMessage());
   }
 
-  // Three types, quotas force exactly one of the two small groups: 2 × a, 1 × b, 1 × c; panel of
-  // 2 with x in {a} exactly 1 and y-features b or c at most 1... leximin gives a 1/2 each, b and c
-  // 1/2 each.
+  // Exactly one of a1, a2 and at most one each of b and c, panel of 2: every panel is {a, b} or
+  // {a, c}. The best minimum is 1/2, reached by all four: a1 and a2 half the time each, b and c
+  // half the time each.
   @Test
   void leximinOnASmallInstanceWithAKnownAnswer() {
     List<Respondent> pool =
