@@ -13,6 +13,8 @@ import { ideaView } from './views/idea.js';
 import { submitView } from './views/submit.js';
 import { myVotesView } from './views/myvotes.js';
 import { moderationView } from './views/moderation.js';
+// ---- selection rounds (issue 4) ----
+import { roundsView, roundView, ballotView, delegatesView, delegateView } from './views/selection.js';
 
 route('/', ideasView);
 route('/ideas', ideasView);
@@ -22,6 +24,12 @@ route('/my-votes', myVotesView, { auth: true });
 route('/moderation', moderationView, { auth: true, manager: true });
 route('/signin', signInView);
 route('/signup', signUpView);
+// ---- selection rounds (issue 4) ----
+route('/rounds', roundsView);
+route('/rounds/:id', roundView);
+route('/rounds/:id/ballot', ballotView, { auth: true });
+route('/delegates', delegatesView);
+route('/delegates/:id', delegateView);
 
 let headerKey = null;
 
@@ -55,6 +63,8 @@ function renderHeader() {
   const header = document.getElementById('header');
   const hadFocus = document.activeElement && document.activeElement.id === 'language';
   const links = [navLink('/', t('nav.ideas'), 'nav-ideas')];
+  // ---- selection rounds (issue 4) ----
+  links.push(navLink('/rounds', t('nav.rounds'), 'nav-rounds'));
   if (signedIn()) {
     links.push(navLink('/submit', t('nav.submit'), 'nav-submit'));
     links.push(navLink('/my-votes', t('nav.myVotes'), 'nav-my-votes'));

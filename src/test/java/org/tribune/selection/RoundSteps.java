@@ -17,16 +17,16 @@ import org.tribune.testsupport.Members;
 import org.tribune.testsupport.Members.SignedIn;
 
 /** What the selection ITs do over HTTP, step by step. */
-final class RoundSteps {
+public final class RoundSteps {
 
   private final URI base;
 
-  RoundSteps(URI base) {
+  public RoundSteps(URI base) {
     this.base = base;
   }
 
   /** Signs up a member with the given attributes, through the public API. */
-  SignedIn member(String prefix, String type, String region, String device) {
+  public SignedIn member(String prefix, String type, String region, String device) {
     String email = Members.uniqueEmail(prefix.replace(' ', '-').toLowerCase());
     ApiClient client = new ApiClient(base);
     Response r =
@@ -49,7 +49,8 @@ final class RoundSteps {
   }
 
   /** A round whose nomination is open now, with no floors; {@code tweak} changes the body. */
-  static JsonObjectBuilder roundBody(String title, int seats, Consumer<JsonObjectBuilder> tweak) {
+  public static JsonObjectBuilder roundBody(
+      String title, int seats, Consumer<JsonObjectBuilder> tweak) {
     Instant now = Instant.now();
     JsonObjectBuilder body =
         Json.createObjectBuilder()
@@ -67,13 +68,13 @@ final class RoundSteps {
     return body;
   }
 
-  static long create(SignedIn manager, JsonObjectBuilder body) {
+  public static long create(SignedIn manager, JsonObjectBuilder body) {
     Response r = manager.client().post("/api/v1/selection/rounds", body.build().toString());
     assertEquals(201, r.status(), r.toString());
     return r.object().getJsonNumber("id").longValue();
   }
 
-  static JsonObject advance(SignedIn manager, long round, String expectedPhase) {
+  public static JsonObject advance(SignedIn manager, long round, String expectedPhase) {
     Response r =
         manager
             .client()
@@ -84,7 +85,7 @@ final class RoundSteps {
     return r.object();
   }
 
-  static long nominateSelf(SignedIn member, long round) {
+  public static long nominateSelf(SignedIn member, long round) {
     Response r =
         member
             .client()
@@ -96,7 +97,7 @@ final class RoundSteps {
     return r.object().getJsonNumber("id").longValue();
   }
 
-  static Response endorse(SignedIn member, long round, long nomination) {
+  public static Response endorse(SignedIn member, long round, long nomination) {
     return member
         .client()
         .post(
@@ -105,11 +106,11 @@ final class RoundSteps {
   }
 
   /** A plain-text download, as a browser asks for it. */
-  static Response text(ApiClient client, String path) {
+  public static Response text(ApiClient client, String path) {
     return client.send("GET", path, null, java.util.Map.of("Accept", "text/plain, */*"));
   }
 
-  static Response vote(SignedIn member, long round, List<Long> ranking) {
+  public static Response vote(SignedIn member, long round, List<Long> ranking) {
     JsonArrayBuilder list = Json.createArrayBuilder();
     ranking.forEach(list::add);
     return member
