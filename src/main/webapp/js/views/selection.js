@@ -138,7 +138,7 @@ export async function roundView({ params }) {
     facts(round),
     managerActions(round),
     round.phase === 'voting' && round.method !== 'sortition'
-      ? h('p', { class: 'callout' }, round.hasVoted ? t('ballot.alreadyCast') : h('a', { href: `#/rounds/${id}/ballot`, class: 'button-link', dataset: { testid: 'ballot-link' } }, t('ballot.open')))
+      ? h('p', { class: 'callout', dataset: { testid: round.hasVoted ? 'round-voted' : 'round-ballot' } }, round.hasVoted ? t('ballot.alreadyCast') : h('a', { href: `#/rounds/${id}/ballot`, class: 'button-link', dataset: { testid: 'ballot-link' } }, t('ballot.open')))
       : null,
     results ? resultsSection(round, results) : null,
     nominationsSection(round, nominations, questions),

@@ -55,6 +55,8 @@ class RankedBallotIT extends BrowserIT {
     assertEquals(
         1, voter.client().get("/api/v1/selection/rounds/" + round).object().getInt("ballotsCast"));
 
+    portal.open("/rounds/" + round);
+    assertThat(portal.byTestId("round-voted")).isVisible();
     portal.open("/rounds/" + round + "/ballot");
     assertThat(portal.byTestId("ballot-already")).isVisible();
   }

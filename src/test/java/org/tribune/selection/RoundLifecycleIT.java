@@ -285,6 +285,53 @@ class RoundLifecycleIT extends ApiIT {
   }
 
   @Test
+  void aSortitionRoundPublishesItsPoolButDoesNotFakeADraw() {
+    RoundSteps steps = new RoundSteps(base());
+    SignedIn manager = members().withRoles("manager", "community_manager");
+    long round =
+        create(
+            manager,
+            roundBody(
+                "Panel by lot",
+                2,
+                b ->
+                    b.add("method", "sortition")
+                        .add(
+                            "quotas",
+                            Json.createArrayBuilder()
+                                .add(
+                                    Json.createObjectBuilder()
+                                        .add("category", "region")
+                                        .add("feature", "EU, North")
+                                        .add("min", 1)
+                                        .add("max", 1)))));
+    long a = nominateSelf(steps.member("Lot A", "casual", "EU, North", "Redmi"), round);
+    nominateSelf(steps.member("Lot B", "developer", "IN", "POCO"), round);
+    nominateSelf(steps.member("Lot C", "creator", "JP", "Xiaomi 14"), round);
+    JsonObject pool = anonymous().get("/api/v1/selection/rounds/" + round + "/pool").object();
+    assertEquals(3, pool.getJsonArray("volunteers").size());
+    assertEquals("sortition", pool.getString("method"));
+    String respondents =
+        RoundSteps.text(anonymous(), "/api/v1/selection/rounds/" + round + "/pool/respondents.csv")
+            .body();
+    assertTrue(respondents.startsWith("id,member_type,region,device_line\n"), respondents);
+    assertTrue(respondents.contains(a + ",casual,\"EU, North\",Redmi"), respondents);
+    String categories =
+        RoundSteps.text(anonymous(), "/api/v1/selection/rounds/" + round + "/pool/categories.csv")
+            .body();
+    assertEquals("category,feature,min,max\nregion,\"EU, North\",1,1\n", categories);
+
+    advance(manager, round, "endorsement");
+    advance(manager, round, "voting");
+    Response ballot = vote(members().signUp("lot-voter"), round, List.of(a));
+    assertEquals(409, ballot.status());
+    advance(manager, round, "counting");
+    Response draw = manager.client().post("/api/v1/selection/rounds/" + round + "/count", null);
+    assertEquals(409, draw.status());
+    assertEquals("draw-not-available", draw.problemType());
+  }
+
+  @Test
   void onlyCommunityManagersCreateAndAdvanceRounds() {
     SignedIn member = members().signUp("plain");
     Response r =

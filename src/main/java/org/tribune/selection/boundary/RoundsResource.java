@@ -340,6 +340,59 @@ public class RoundsResource {
     return rounds.pool(id);
   }
 
+  @GET
+  @Path("{id}/pool/categories.csv")
+  @PermitAll
+  @Produces("text/csv; charset=utf-8")
+  @Operation(summary = "The round's quotas as the Sortition Foundation's categories.csv")
+  public String categoriesCsv(@PathParam("id") long id) {
+    StringBuilder csv = new StringBuilder("category,feature,min,max\n");
+    for (RoundViews.Quota q : rounds.pool(id).quotas()) {
+      csv.append(
+              String.join(
+                  ",",
+                  csvField(q.category()),
+                  csvField(q.feature()),
+                  String.valueOf(q.min()),
+                  String.valueOf(q.max())))
+          .append('\n');
+    }
+    return csv.toString();
+  }
+
+  @GET
+  @Path("{id}/pool/respondents.csv")
+  @PermitAll
+  @Produces("text/csv; charset=utf-8")
+  @Operation(
+      summary = "The pool as the Sortition Foundation's respondents.csv",
+      description =
+          "One row per volunteer: id (the nomination id), member_type, region, device_line.")
+  public String respondentsCsv(@PathParam("id") long id) {
+    StringBuilder csv = new StringBuilder("id,member_type,region,device_line\n");
+    for (RoundViews.PoolMember m : rounds.pool(id).volunteers()) {
+      csv.append(
+              String.join(
+                  ",",
+                  String.valueOf(m.nominationId()),
+                  csvField(m.memberType()),
+                  csvField(m.region()),
+                  csvField(m.deviceLine())))
+          .append('\n');
+    }
+    return csv.toString();
+  }
+
+  static String csvField(String value) {
+    if (value == null) {
+      return "";
+    }
+    if (value.contains(",") || value.contains("\"") || value.contains("\n")) {
+      return "\"" + value.replace("\"", "\"\"") + "\"";
+    }
+    return value;
+  }
+
   static Response answer(EndorsementOutcome outcome, String duplicateType, String detail) {
     if (outcome instanceof EndorsementOutcome.Counted c) {
       return Response.status(201).entity(new Count(c.subjectId(), c.total())).build();
