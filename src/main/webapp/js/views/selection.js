@@ -480,24 +480,26 @@ function chart(results) {
   const n = results.candidates.length;
   if (!rounds.length) return null;
   const max = Math.max(1, ...rounds.map((r) => Math.max(r.threshold, ...r.count)));
-  const label = 140;
+  const label = 130;
   const width = 640;
   const rowH = 22;
+  const head = 24;
+  const block = n * rowH + head;
   const plot = width - label - 10;
-  const height = n * rowH * rounds.length + 30;
+  const height = rounds.length * block + 10;
   const colors = ['#b03a00', '#1d4ed8', '#17603a', '#7c3aed', '#a4161a', '#0e7490', '#854d0e', '#be185d', '#3f3f46'];
   const groups = [];
   rounds.forEach((r, ri) => {
-    const y0 = ri * n * rowH;
-    groups.push(svg('text', { x: 0, y: y0 + 14, 'font-size': 12, 'font-weight': 'bold' }, t('results.roundN', { n: r.n })));
+    const y0 = ri * block;
+    groups.push(svg('text', { x: 0, y: y0 + 16, 'font-size': 12, 'font-weight': 'bold' }, t('results.roundN', { n: r.n })));
     results.candidates.forEach((c, ci) => {
-      const y = y0 + ci * rowH + 16;
+      const y = y0 + head + ci * rowH;
       const w = (r.count[ci] / max) * plot;
-      groups.push(svg('text', { x: 60, y: y + 12, 'font-size': 11 }, c.member.displayName.slice(0, 12)));
+      groups.push(svg('text', { x: 4, y: y + 12, 'font-size': 11 }, c.member.displayName.slice(0, 16)));
       groups.push(svg('rect', { x: label, y, width: Math.max(0, w), height: rowH - 6, fill: colors[ci % colors.length] }, svg('title', {}, `${c.member.displayName}: ${(r.count[ci] / 1e6).toFixed(6)}`)));
     });
     const tx = label + (r.threshold / max) * plot;
-    groups.push(svg('line', { x1: tx, x2: tx, y1: y0 + 14, y2: y0 + n * rowH + 12, stroke: '#1b1b1f', 'stroke-dasharray': '4 3' }));
+    groups.push(svg('line', { x1: tx, x2: tx, y1: y0 + head - 4, y2: y0 + block - 4, stroke: '#1b1b1f', 'stroke-dasharray': '4 3' }));
   });
   return h(
     'figure',
