@@ -16,6 +16,8 @@ import { moderationView } from './views/moderation.js';
 // --- ledger (response ledger: public, no sign-in) ---
 import { ledgerView } from './views/ledger.js';
 // --- end ledger ---
+// ---- selection rounds (issue 4) ----
+import { roundsView, roundView, ballotView, delegatesView, delegateView } from './views/selection.js';
 
 route('/', ideasView);
 route('/ideas', ideasView);
@@ -28,6 +30,12 @@ route('/ledger', ledgerView);
 // --- end ledger ---
 route('/signin', signInView);
 route('/signup', signUpView);
+// ---- selection rounds (issue 4) ----
+route('/rounds', roundsView);
+route('/rounds/:id', roundView);
+route('/rounds/:id/ballot', ballotView, { auth: true });
+route('/delegates', delegatesView);
+route('/delegates/:id', delegateView);
 
 let headerKey = null;
 
@@ -64,6 +72,8 @@ function renderHeader() {
   // --- ledger ---
   links.push(navLink('/ledger', t('nav.ledger'), 'nav-ledger'));
   // --- end ledger ---
+  // ---- selection rounds (issue 4) ----
+  links.push(navLink('/rounds', t('nav.rounds'), 'nav-rounds'));
   if (signedIn()) {
     links.push(navLink('/submit', t('nav.submit'), 'nav-submit'));
     links.push(navLink('/my-votes', t('nav.myVotes'), 'nav-my-votes'));
