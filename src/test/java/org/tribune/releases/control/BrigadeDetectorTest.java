@@ -62,9 +62,5 @@ class BrigadeDetectorTest {
     assertEquals(
         List.of(D.plusDays(2), D.plusDays(4)),
         flagged.stream().map(BrigadeDetector.Day::day).toList());
-    assertEquals(
-        73.5,
-        new BrigadeDetector(4, 2, 100).flagged(days(1, 1, 30, 30, 200)).get(0).threshold(),
-        1e-9);
   }
 }
