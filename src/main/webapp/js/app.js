@@ -13,6 +13,8 @@ import { ideaView } from './views/idea.js';
 import { submitView } from './views/submit.js';
 import { myVotesView } from './views/myvotes.js';
 import { moderationView } from './views/moderation.js';
+// releases (issue 3)
+import { releasesView, buildView } from './views/releases.js';
 
 route('/', ideasView);
 route('/ideas', ideasView);
@@ -20,6 +22,9 @@ route('/ideas/:id', ideaView);
 route('/submit', submitView, { auth: true });
 route('/my-votes', myVotesView, { auth: true });
 route('/moderation', moderationView, { auth: true, manager: true });
+// releases (issue 3)
+route('/builds', releasesView);
+route('/builds/:id', buildView);
 route('/signin', signInView);
 route('/signup', signUpView);
 
@@ -54,7 +59,7 @@ function renderHeader() {
   headerKey = key;
   const header = document.getElementById('header');
   const hadFocus = document.activeElement && document.activeElement.id === 'language';
-  const links = [navLink('/', t('nav.ideas'), 'nav-ideas')];
+  const links = [navLink('/', t('nav.ideas'), 'nav-ideas'), navLink('/builds', t('nav.builds'), 'nav-builds')];
   if (signedIn()) {
     links.push(navLink('/submit', t('nav.submit'), 'nav-submit'));
     links.push(navLink('/my-votes', t('nav.myVotes'), 'nav-my-votes'));
