@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.tribune.identity.boundary.AuditLog;
 import org.tribune.identity.boundary.CurrentMember;
 import org.tribune.identity.entity.Member;
@@ -95,15 +96,15 @@ public class Testers {
     return views;
   }
 
-  /** The caller's own standing, or 404 when they were never a tester. */
-  public TesterView mine() {
+  /** The caller's own standing; empty when they were never a tester. */
+  public Optional<TesterView> mine() {
     MemberId member = current.requireRole(Roles.MEMBER);
     TrustedTester tester = em.find(TrustedTester.class, member.value());
     if (tester == null) {
-      throw DomainException.notFound("Tester membership of member", member.value());
+      return Optional.empty();
     }
     applyActivityRule(tester);
-    return view(tester);
+    return Optional.of(view(tester));
   }
 
   private void applyActivityRule(TrustedTester tester) {

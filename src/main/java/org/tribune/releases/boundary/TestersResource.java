@@ -57,7 +57,14 @@ public class TestersResource {
   @Path("me")
   @RolesAllowed(Roles.MEMBER)
   @Operation(summary = "My tester standing (404 if never a tester)")
-  public Testers.TesterView mine() {
-    return testers.mine();
+  public Response mine() {
+    return testers
+        .mine()
+        .map(view -> Response.ok(view).build())
+        .orElseGet(
+            () ->
+                org.tribune.platform.boundary.Problem.of(
+                    org.tribune.platform.entity.DomainException.notFound(
+                        "Tester membership", "of this member")));
   }
 }
