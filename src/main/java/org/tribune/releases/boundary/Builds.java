@@ -151,7 +151,7 @@ public class Builds {
     }
     Build build =
         Build.publish(
-            device,
+            device.id(),
             version,
             releaseAt,
             settings.earlyAccess(),

@@ -118,7 +118,7 @@ public class Build {
    * release.
    */
   public static Build publish(
-      DeviceModel device,
+      long deviceId,
       String version,
       Instant developerAt,
       Duration earlyAccess,
@@ -137,7 +137,7 @@ public class Build {
       throw DomainException.invalid("changelog", "1 to " + MAX_LINES + " lines");
     }
     Build build = new Build();
-    build.deviceId = device.id();
+    build.deviceId = deviceId;
     build.buildVersion = version.strip();
     build.developerAt = developerAt;
     build.trustedAt = developerAt.minus(earlyAccess);

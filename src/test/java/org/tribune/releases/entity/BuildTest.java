@@ -19,7 +19,7 @@ class BuildTest {
 
   private static Build build() {
     return Build.publish(
-        new DeviceModel("houji", "Xiaomi 14", RELEASE),
+        7L,
         "OS2.0.100",
         RELEASE,
         Duration.ofHours(48),
