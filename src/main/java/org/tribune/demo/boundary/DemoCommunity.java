@@ -37,6 +37,7 @@ public class DemoCommunity {
 
   @Inject DemoSeeding seeding;
   @Inject IdeaVotes votes;
+  @Inject DemoReleases releases;
 
   @Resource ManagedExecutorService executor;
 
@@ -64,6 +65,7 @@ public class DemoCommunity {
     }
     CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
     seeding.lifeCycles(cast);
+    releases.seed(cast);
     LOG.info(
         () ->
             "Demo community seeded: "
