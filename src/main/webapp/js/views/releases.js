@@ -15,8 +15,9 @@ function fixed(n, digits = 2) {
 }
 
 function pickDevice(devices, query) {
-  if (query && query.device) {
-    const d = devices.find((x) => String(x.id) === String(query.device));
+  const wanted = query && query.get ? query.get('device') : null;
+  if (wanted) {
+    const d = devices.find((x) => String(x.id) === wanted);
     if (d) return d;
   }
   const line = session.member && session.member.deviceLine ? session.member.deviceLine.toLowerCase() : '';

@@ -69,6 +69,7 @@ class ReleasesIT extends BrowserIT {
     assertEquals("not-recommended", offer.getString("reason"));
 
     portal.byTestId("sign-out").click();
+    assertThat(portal.byTestId("nav-signin")).isVisible();
     portal.signIn(voter.email());
     portal.open("/builds?device=" + device);
     assertThat(portal.byTestId("ship-prompt")).containsText("Charging limit " + word);

@@ -24,6 +24,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.tribune.identity.boundary.CurrentMember;
 import org.tribune.identity.entity.MemberId;
@@ -40,6 +42,8 @@ import org.tribune.releases.entity.Build;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class BuildsResource {
+
+  private static final Logger LOG = Logger.getLogger(BuildsResource.class.getName());
 
   static final Set<String> TAGS =
       Set.of(
@@ -214,7 +218,7 @@ public class BuildsResource {
         .thenApply(
             outcome -> {
               if (outcome instanceof VerdictOutcome.Recorded) {
-                builds.judge(id);
+                judgeAfterVerdict(id);
               }
               return verdictAnswer(outcome);
             });
@@ -300,6 +304,18 @@ public class BuildsResource {
       throw DomainException.invalid("decision", "must be brigade or genuine");
     }
     return builds.review(id, date, "brigade".equals(body.decision()), body.note());
+  }
+
+  /**
+   * The verdict is durable whatever happens here; if judging fails (say, two instances judging the
+   * same build at once), the next verdict or the next read after the window judges again.
+   */
+  private void judgeAfterVerdict(long id) {
+    try {
+      builds.judge(id);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Could not apply the bad-build rule to build " + id, e);
+    }
   }
 
   private boolean bearer() {
