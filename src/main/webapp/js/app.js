@@ -18,6 +18,8 @@ import { ledgerView } from './views/ledger.js';
 // --- end ledger ---
 // ---- selection rounds (issue 4) ----
 import { roundsView, roundView, ballotView, delegatesView, delegateView } from './views/selection.js';
+// releases (issue 3)
+import { releasesView, buildView } from './views/releases.js';
 
 route('/', ideasView);
 route('/ideas', ideasView);
@@ -28,6 +30,9 @@ route('/moderation', moderationView, { auth: true, manager: true });
 // --- ledger ---
 route('/ledger', ledgerView);
 // --- end ledger ---
+// releases (issue 3)
+route('/builds', releasesView);
+route('/builds/:id', buildView);
 route('/signin', signInView);
 route('/signup', signUpView);
 // ---- selection rounds (issue 4) ----
@@ -69,6 +74,8 @@ function renderHeader() {
   const header = document.getElementById('header');
   const hadFocus = document.activeElement && document.activeElement.id === 'language';
   const links = [navLink('/', t('nav.ideas'), 'nav-ideas')];
+  // ---- releases (issue 3) ----
+  links.push(navLink('/builds', t('nav.builds'), 'nav-builds'));
   // --- ledger ---
   links.push(navLink('/ledger', t('nav.ledger'), 'nav-ledger'));
   // --- end ledger ---

@@ -38,6 +38,7 @@ public class DemoCommunity {
   @Inject DemoSeeding seeding;
   @Inject IdeaVotes votes;
   @Inject DemoSelection selection;
+  @Inject DemoReleases releases;
 
   @Resource ManagedExecutorService executor;
 
@@ -66,6 +67,7 @@ public class DemoCommunity {
     CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
     seeding.lifeCycles(cast);
     selection.seed(cast.members());
+    releases.seed(cast);
     LOG.info(
         () ->
             "Demo community seeded: "
