@@ -62,7 +62,8 @@ trap cleanup EXIT
 # The same configuration a deployment would use, by environment variables only. Instance A is
 # given a JDBC URL, instance B host, port and database name: both ways of configuring work.
 common=(TRIBUNE_DB_KIND=postgresql TRIBUNE_DB_USER="$DB_USER" TRIBUNE_DB_PASSWORD="$DB_PASSWORD"
-        TRIBUNE_ADMIN_EMAIL=$ADMIN_EMAIL TRIBUNE_ADMIN_PASSWORD=$ADMIN_PASSWORD TRIBUNE_DB_POOL_SIZE=20)
+        TRIBUNE_ADMIN_EMAIL=$ADMIN_EMAIL TRIBUNE_ADMIN_PASSWORD=$ADMIN_PASSWORD TRIBUNE_DB_POOL_SIZE=20
+        HTTP_HOST=127.0.0.1)
 env "${common[@]}" TRIBUNE_DB_URL="$URL" HTTP_PORT=$PORT_A HTTPS_PORT=$HTTPS_A \
   TRIBUNE_PLATFORM_INSTANCE_ID=instance-a $SERVER start "${NAMES[0]}" >/dev/null &
 env "${common[@]}" TRIBUNE_DB_HOST=127.0.0.1 TRIBUNE_DB_PORT="$PG_PORT" TRIBUNE_DB_NAME="$DB" \
@@ -71,7 +72,7 @@ env "${common[@]}" TRIBUNE_DB_HOST=127.0.0.1 TRIBUNE_DB_PORT="$PG_PORT" TRIBUNE_
 wait
 
 ready() { curl -fs "http://127.0.0.1:$1/health/ready" >/dev/null 2>&1 && curl -fs "http://127.0.0.1:$1/api/v1/ping" >/dev/null 2>&1; }
-for i in $(seq 1 240); do
+for i in $(seq 1 600); do
   ready $PORT_A && ready $PORT_B && break
   sleep 1
 done
@@ -123,7 +124,7 @@ echo "nginx balancing on 127.0.0.1:$PORT_LB"
 status=0
 ./mvnw -B -ntp failsafe:integration-test failsafe:verify -Dit.test='*ClusterIT' \
   -Dtribune.cluster.a="http://127.0.0.1:$PORT_A/" -Dtribune.cluster.b="http://127.0.0.1:$PORT_B/" \
-  -Dtribune.cluster.lb="http://127.0.0.1:$PORT_LB/" || status=$?
+  -Dtribune.cluster.lb="http://127.0.0.1:$PORT_LB/" -Dtribune.it.http-version=HTTP_1_1 || status=$?
 
 # Both instances migrated the one schema once, and both ran.
 PGPASSWORD=$DB_PASSWORD psql -X -q -h 127.0.0.1 -p "$PG_PORT" -U "$DB_USER" -d "$DB" -tA \
