@@ -23,6 +23,7 @@ CONN=(-h 127.0.0.1 -p "$PG_PORT" -U "${PG_USER:-tribune}" -d "$DB")
 
 # The voting tables' shape (V2) without the foreign keys to member/idea, which would need seeded rows.
 "$BIN/psql" -X -q "${CONN[@]}" -v ON_ERROR_STOP=1 <<'SQL'
+SET client_min_messages = warning;
 DROP TABLE IF EXISTS pgb_vote, pgb_tally, pgb_commit;
 CREATE TABLE pgb_tally (idea_id BIGINT PRIMARY KEY, votes BIGINT NOT NULL, trend_mass DOUBLE PRECISION NOT NULL,
                         votable BOOLEAN NOT NULL, first_vote_at TIMESTAMP);
@@ -45,7 +46,9 @@ SQL
 echo "INSERT INTO pgb_commit (at) VALUES (now());" > "$WORK/commit.sql"
 
 run() { # name script
-  "$BIN/pgbench" -n -q "${CONN[@]}" -c "$CLIENTS" -j "$CLIENTS" -T "$DURATION" -f "$WORK/$2" 2>/dev/null \
+  # (pgbench's -d means debug: the database is its last argument)
+  "$BIN/pgbench" -n -h 127.0.0.1 -p "$PG_PORT" -U "${PG_USER:-tribune}" -c "$CLIENTS" -j "$CLIENTS" \
+    -T "$DURATION" -f "$WORK/$2" "$DB" 2>/dev/null \
     | grep -E "^(tps|latency average)" | sed "s/^/  $1: /"
 }
 echo "== $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $CLIENTS clients, ${DURATION}s each"
