@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledFuture;
@@ -49,8 +50,8 @@ public class ClusterJobs {
   @Resource ManagedScheduledExecutorService scheduler;
 
   @Inject
-  @ConfigProperty(name = "tribune.platform.instance-id", defaultValue = "")
-  String configuredInstanceId;
+  @ConfigProperty(name = "tribune.platform.instance-id")
+  Optional<String> configuredInstanceId;
 
   private final List<ScheduledFuture<?>> scheduled = new CopyOnWriteArrayList<>();
   private volatile JobLease leases;
@@ -120,8 +121,8 @@ public class ClusterJobs {
   }
 
   private String instanceId() {
-    if (configuredInstanceId != null && !configuredInstanceId.isBlank()) {
-      return configuredInstanceId.strip();
+    if (configuredInstanceId.isPresent() && !configuredInstanceId.get().isBlank()) {
+      return configuredInstanceId.get().strip();
     }
     String host;
     try {
