@@ -46,8 +46,11 @@ class ClusterPlatformIT {
   @Resource(lookup = "jdbc/tribune")
   DataSource dataSource;
 
-  @Resource UserTransaction transaction;
-  @Resource ManagedExecutorService executor;
+  @Resource(lookup = "java:comp/UserTransaction")
+  UserTransaction transaction;
+
+  @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+  ManagedExecutorService executor;
 
   @Deployment
   static WebArchive deployment() {
