@@ -7,6 +7,7 @@
 #
 #   ci/bench.sh                 # defaults below; override with environment variables
 #   DURATION=60 CONNECTIONS=128 ci/bench.sh
+#   DB_KIND=postgresql ci/bench.sh  # on PostgreSQL (ci/postgres.sh: 127.0.0.1:5433, database tribune_bench, emptied first)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -30,8 +31,15 @@ echo "== building"
 CP=target/classes:target/test-classes:$(cat $WORK/cp.txt)
 
 rm -rf "$DATA" && mkdir -p "$DATA"
+DB_ARG=$(pwd)/$DATA   # where BenchSeed and BenchVerify find the database
+if [ "${DB_KIND:-derby}" = postgresql ]; then
+  bash ci/postgres.sh start tribune_bench
+  DB_ARG=jdbc:postgresql://127.0.0.1:${PG_PORT:-5433}/tribune_bench
+  export TRIBUNE_DB_KIND=postgresql TRIBUNE_DB_URL=$DB_ARG TRIBUNE_DB_USER=${PG_USER:-tribune} TRIBUNE_DB_PASSWORD=${PG_PASSWORD:-tribune}
+  java -cp "$CP" org.tribune.testsupport.FreshDatabase "$DB_ARG" "$TRIBUNE_DB_USER" "$TRIBUNE_DB_PASSWORD"
+fi
 echo "== seeding $MEMBERS members and $IDEAS ideas"
-java -cp "$CP" org.tribune.bench.BenchSeed "$(pwd)/$DATA" "$MEMBERS" "$IDEAS" $WORK/tokens.txt
+java -cp "$CP" org.tribune.bench.BenchSeed "$DB_ARG" "$MEMBERS" "$IDEAS" $WORK/tokens.txt
 
 echo "== starting the server on port $PORT"
 export TRIBUNE_DATA_DIR=$(pwd)/$DATA HTTP_PORT=$PORT
@@ -97,4 +105,4 @@ echo "server heap after the run: $HEAP"
 echo "== stopping and verifying the stored votes"
 $SERVER stop tribune >/dev/null
 trap - EXIT
-java -cp "$CP" org.tribune.bench.BenchVerify "$(pwd)/$DATA" "${TRIBUNE_VOTING_WEEKLY_BUDGET:-10}"
+java -cp "$CP" org.tribune.bench.BenchVerify "$DB_ARG" "${TRIBUNE_VOTING_WEEKLY_BUDGET:-10}"

@@ -11,13 +11,14 @@ import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Random;
-import org.apache.derby.jdbc.EmbeddedDataSource;
+import javax.sql.DataSource;
 import org.tribune.platform.control.SchemaMigrations;
 import org.tribune.voting.control.IdeaVoteStore;
 
@@ -28,8 +29,8 @@ import org.tribune.voting.control.IdeaVoteStore;
  * the same shape the identity component writes them. Prints the tokens, one per line, for the load
  * generator.
  *
- * <p>Usage: {@code BenchSeed <derby-dir> <members> <ideas> <tokens-file>}; writes {@code seed.env}
- * (first member and idea ids) beside the tokens file.
+ * <p>Usage: {@code BenchSeed <derby-dir|postgresql-jdbc-url> <members> <ideas> <tokens-file>};
+ * writes {@code seed.env} (first member and idea ids) beside the tokens file.
  */
 public final class BenchSeed {
 
@@ -42,9 +43,7 @@ public final class BenchSeed {
       System.err.println("usage: BenchSeed <derby-dir> <members> <ideas> <tokens-file>");
       System.exit(2);
     }
-    EmbeddedDataSource dataSource = new EmbeddedDataSource();
-    dataSource.setDatabaseName(args[0] + "/tribune");
-    dataSource.setCreateDatabase("create");
+    DataSource dataSource = BenchDatabase.open(args[0]);
     int members = Integer.parseInt(args[1]);
     int ideas = Integer.parseInt(args[2]);
     Path tokens = Path.of(args[3]);
@@ -69,14 +68,7 @@ public final class BenchSeed {
               + ideas
               + "\n");
     }
-    try {
-      EmbeddedDataSource shutdown = new EmbeddedDataSource();
-      shutdown.setDatabaseName(args[0] + "/tribune");
-      shutdown.setShutdownDatabase("shutdown");
-      shutdown.getConnection().close();
-    } catch (SQLException expected) {
-      // Derby reports a clean shutdown as an exception.
-    }
+    BenchDatabase.close(args[0]);
     System.out.printf(
         "seeded %d members with tokens and %d ideas in %.1f s%n",
         members, ideas, (System.nanoTime() - started) / 1e9);
@@ -94,7 +86,7 @@ public final class BenchSeed {
             c.prepareStatement(
                 "INSERT INTO member (email, display_name, locale, member_type, joined_on,"
                     + " created_at) VALUES (?, ?, 'en', 'enthusiast', ?, ?)",
-                new String[] {"ID"});
+                Statement.RETURN_GENERATED_KEYS);
         PreparedStatement role =
             c.prepareStatement(
                 "INSERT INTO member_role (member_id, role_name) VALUES (?, 'member')");
@@ -145,7 +137,7 @@ public final class BenchSeed {
         c.prepareStatement(
             "INSERT INTO idea (title, body, search_text, author_id, status, hidden, created_at,"
                 + " updated_at, version) VALUES (?, ?, ?, ?, 'open', FALSE, ?, ?, 1)",
-            new String[] {"ID"})) {
+            Statement.RETURN_GENERATED_KEYS)) {
       for (int i = 1; i <= ideas; i++) {
         String title = "Benchmark idea " + i;
         idea.setString(1, title);

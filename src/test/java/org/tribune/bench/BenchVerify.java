@@ -4,7 +4,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.apache.derby.jdbc.EmbeddedDataSource;
+import javax.sql.DataSource;
 
 /**
  * Checks a benchmark database after the server stopped: every tally equals a GROUP BY over the
@@ -17,8 +17,7 @@ public final class BenchVerify {
   private BenchVerify() {}
 
   public static void main(String[] args) throws SQLException {
-    EmbeddedDataSource dataSource = new EmbeddedDataSource();
-    dataSource.setDatabaseName(args[0] + "/tribune");
+    DataSource dataSource = BenchDatabase.open(args[0]);
     int budget = Integer.parseInt(args[1]);
     try (Connection c = dataSource.getConnection()) {
       long votes = one(c, "SELECT COUNT(*) FROM idea_vote");

@@ -9,7 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import org.apache.derby.jdbc.EmbeddedDataSource;
+import javax.sql.DataSource;
 
 /**
  * After a crash test: every vote the server acknowledged is stored exactly once, nothing is stored
@@ -22,8 +22,7 @@ public final class CrashVerify {
   private CrashVerify() {}
 
   public static void main(String[] args) throws SQLException, IOException {
-    EmbeddedDataSource dataSource = new EmbeddedDataSource();
-    dataSource.setDatabaseName(args[0] + "/tribune");
+    DataSource dataSource = BenchDatabase.open(args[0]);
     List<String> lines = Files.readAllLines(Path.of(args[1]));
     long acked = 0;
     long missing = 0;

@@ -23,6 +23,15 @@ import java.util.Optional;
  */
 public final class ApiClient {
 
+  /**
+   * HTTP/2 (with a cleartext upgrade) unless {@code -Dtribune.it.http-version=HTTP_1_1}: the
+   * two-instance suite speaks HTTP/1.1, as browsers and the balancer do on plain HTTP, because
+   * Liberty 26.0.0.3 mishandles many simultaneous {@code Upgrade: h2c} requests (see
+   * docs/operations.md, "Known issues").
+   */
+  private static final HttpClient.Version VERSION =
+      HttpClient.Version.valueOf(System.getProperty("tribune.it.http-version", "HTTP_2"));
+
   private final URI base;
   private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
   private final HttpClient http;
@@ -33,6 +42,7 @@ public final class ApiClient {
     this.base = base;
     this.http =
         HttpClient.newBuilder()
+            .version(VERSION)
             .cookieHandler(cookies)
             .connectTimeout(Duration.ofSeconds(10))
             .build();

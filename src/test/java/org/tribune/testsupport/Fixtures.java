@@ -31,7 +31,7 @@ public final class Fixtures {
             c.prepareStatement(
                 "INSERT INTO member (email, display_name, locale, member_type, joined_on,"
                     + " created_at) VALUES (?, ?, 'en', 'enthusiast', CURRENT_DATE, ?)",
-                new String[] {"ID"})) {
+                Statement.RETURN_GENERATED_KEYS)) {
       s.setString(1, email);
       s.setString(2, name);
       s.setTimestamp(3, Timestamp.from(Instant.now()));
@@ -51,7 +51,7 @@ public final class Fixtures {
                 "INSERT INTO idea (title, body, search_text, author_id, status, hidden,"
                     + " created_at, updated_at, version)"
                     + " VALUES (?, ?, ?, ?, 'open', FALSE, ?, ?, 1)",
-                new String[] {"ID"})) {
+                Statement.RETURN_GENERATED_KEYS)) {
       Timestamp now = Timestamp.from(Instant.now());
       s.setString(1, title);
       s.setString(2, title + " body text");

@@ -3,6 +3,7 @@ package org.tribune.identity.boundary;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -29,15 +30,23 @@ import org.tribune.identity.control.CallerCache;
 import org.tribune.identity.control.CredentialStore;
 import org.tribune.identity.control.LastUsedStamp;
 import org.tribune.identity.control.Secrets;
+import org.tribune.identity.entity.MemberId;
 import org.tribune.platform.boundary.Bootstrap;
+import org.tribune.platform.boundary.ClusterEvents;
 
 /**
  * Turns a presented secret (session cookie or API token) into a {@link Caller}. Hot path: every
  * authenticated request comes through here, so answers are cached for {@link
  * CallerCache#DEFAULT_TTL} and a token's last-used time is written at most once an hour.
+ *
+ * <p>A change of credentials evicts at once on this instance and, through {@link ClusterEvents}
+ * (topic {@value #CHANGED_TOPIC}), on every other instance a moment later; the cache's TTL is the
+ * bound when such an event is lost.
  */
 @ApplicationScoped
 public class Credentials {
+
+  static final String CHANGED_TOPIC = "identity.credentials-changed";
 
   private static final Logger LOG = Logger.getLogger(Credentials.class.getName());
 
@@ -45,6 +54,8 @@ public class Credentials {
   DataSource dataSource;
 
   @Inject LastUsedWrites lastUsedWrites;
+  @Inject ClusterEvents clusterEvents;
+  @Resource ManagedExecutorService executor;
 
   private final CallerCache cache =
       new CallerCache(CallerCache.DEFAULT_TTL, CallerCache.DEFAULT_MAX_ENTRIES, Clock.systemUTC());
@@ -68,6 +79,35 @@ public class Credentials {
   }
 
   void evict(@Observes(during = TransactionPhase.AFTER_SUCCESS) CredentialsChanged change) {
+    evictHere(change);
+    String payload =
+        change.member().value() + " " + (change.secretHash() == null ? "-" : change.secretHash());
+    // Published from a managed task: this observer runs while the transaction completes.
+    executor.execute(
+        () -> {
+          try {
+            clusterEvents.publish(CHANGED_TOPIC, payload);
+          } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Other instances will see a credential change late", e);
+          }
+        });
+  }
+
+  void listen(
+      @Observes @Priority(Bootstrap.SCHEMA_READY) @Initialized(ApplicationScoped.class)
+          Object event) {
+    clusterEvents.subscribe(CHANGED_TOPIC, this::changedElsewhere);
+  }
+
+  private void changedElsewhere(String payload) {
+    String[] parts = payload.split(" ", 2);
+    if (parts.length == 2) {
+      evictHere(
+          new CredentialsChanged(MemberId.of(parts[0]), "-".equals(parts[1]) ? null : parts[1]));
+    }
+  }
+
+  private void evictHere(CredentialsChanged change) {
     if (change.secretHash() != null) {
       cache.evict(change.secretHash());
     } else {
