@@ -7,7 +7,17 @@ import static org.tribune.qa.QaWorld.ok;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.StringReader;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.tribune.testsupport.ApiClient;
 import org.tribune.testsupport.ApiIT;
@@ -21,6 +31,11 @@ class QaApiIT extends ApiIT {
       object.add(pairs[i], pairs[i + 1]);
     }
     return object.build().toString();
+  }
+
+  /** JSON-B leaves null members out. */
+  private static boolean absent(JsonObject object, String key) {
+    return !object.containsKey(key) || object.isNull(key);
   }
 
   @Test
@@ -176,9 +191,9 @@ class QaApiIT extends ApiIT {
             json("text", "Hijack", "outcome", "declined"));
     assertEquals(403, write.status());
     assertEquals("forbidden", write.problemType());
-    assertTrue(other.get("/api/v1/qa/inquiries/" + id).object().isNull("draft"));
+    assertTrue(absent(other.get("/api/v1/qa/inquiries/" + id).object(), "draft"));
     assertFalse(
-        world.systemResponder.client().get("/api/v1/qa/inquiries/" + id).object().isNull("draft"));
+        absent(world.systemResponder.client().get("/api/v1/qa/inquiries/" + id).object(), "draft"));
     assertEquals(403, other.get("/api/v1/qa/inquiries/inbox?department=" + world.system).status());
     assertTrue(
         other.get("/api/v1/qa/inquiries/inbox").json().asJsonArray().stream()
@@ -268,7 +283,7 @@ class QaApiIT extends ApiIT {
             200);
     assertEquals(
         world.camera, accepted.getJsonObject("department").getJsonNumber("id").longValue());
-    assertTrue(accepted.isNull("transferTo"));
+    assertTrue(absent(accepted, "transferTo"));
     assertEquals(dueDate, accepted.getString("dueDate"));
     assertEquals(
         403,
@@ -464,5 +479,56 @@ class QaApiIT extends ApiIT {
             .asJsonArray();
     assertTrue(
         repeats.stream().anyMatch(v -> v.asJsonObject().getJsonNumber("id").longValue() == id));
+  }
+
+  @Test
+  void watchersGetTheLiveStateAsServerSentEventsWhenItChanges() throws Exception {
+    QaWorld world = new QaWorld(members(), "held");
+    HttpClient http = HttpClient.newHttpClient();
+    HttpResponse<InputStream> stream =
+        http.send(
+            HttpRequest.newBuilder(base().resolve("api/v1/qa/sessions/" + world.session + "/live"))
+                .header("Accept", "text/event-stream")
+                .build(),
+            HttpResponse.BodyHandlers.ofInputStream());
+    assertEquals(200, stream.statusCode());
+    assertTrue(
+        stream.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
+    try (BufferedReader events =
+        new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+      JsonObject first = nextState(events);
+      assertEquals("planned", first.getString("liveState"));
+      ok(
+          world
+              .manager
+              .client()
+              .post("/api/v1/qa/sessions/" + world.session + "/live", json("action", "start")),
+          200);
+      JsonObject second = nextState(events);
+      assertEquals("live", second.getString("liveState"));
+      assertEquals(world.session, second.getJsonNumber("session").longValue());
+    }
+  }
+
+  /** Reads up to the next "state" event's data, failing after a minute without one. */
+  private static JsonObject nextState(BufferedReader events) throws Exception {
+    return CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                boolean state = false;
+                for (String line = events.readLine(); line != null; line = events.readLine()) {
+                  if (line.equals("event: state") || line.equals("event:state")) {
+                    state = true;
+                  } else if (state && line.startsWith("data:")) {
+                    return Json.createReader(new StringReader(line.substring(5).strip()))
+                        .readObject();
+                  }
+                }
+                throw new AssertionError("the event stream ended");
+              } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            })
+        .get(60, TimeUnit.SECONDS);
   }
 }

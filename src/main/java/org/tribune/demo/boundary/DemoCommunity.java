@@ -64,6 +64,7 @@ public class DemoCommunity {
     }
     CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
     seeding.lifeCycles(cast);
+    jakarta.enterprise.inject.spi.CDI.current().select(DemoQa.class).get().seed(cast.members());
     LOG.info(
         () ->
             "Demo community seeded: "
