@@ -15,6 +15,9 @@ import { myVotesView } from './views/myvotes.js';
 import { moderationView } from './views/moderation.js';
 // --- Q&A sessions (component qa) ---
 import { qaHomeView, qaSessionView, qaInquiryView, qaMineView, qaInboxView, qaTriageView, qaTimelinessView } from './views/qa.js';
+// --- ledger (response ledger: public, no sign-in) ---
+import { ledgerView } from './views/ledger.js';
+// --- end ledger ---
 
 route('/', ideasView);
 route('/ideas', ideasView);
@@ -30,6 +33,9 @@ route('/qa/timeliness', qaTimelinessView);
 route('/qa/mine', qaMineView, { auth: true });
 route('/qa/inbox', qaInboxView, { auth: true });
 route('/qa/triage', qaTriageView, { auth: true, manager: true });
+// --- ledger ---
+route('/ledger', ledgerView);
+// --- end ledger ---
 route('/signin', signInView);
 route('/signup', signUpView);
 
@@ -65,6 +71,9 @@ function renderHeader() {
   const header = document.getElementById('header');
   const hadFocus = document.activeElement && document.activeElement.id === 'language';
   const links = [navLink('/', t('nav.ideas'), 'nav-ideas')];
+  // --- ledger ---
+  links.push(navLink('/ledger', t('nav.ledger'), 'nav-ledger'));
+  // --- end ledger ---
   if (signedIn()) {
     links.push(navLink('/submit', t('nav.submit'), 'nav-submit'));
     links.push(navLink('/my-votes', t('nav.myVotes'), 'nav-my-votes'));

@@ -1,5 +1,7 @@
 package org.tribune.ledger.control;
 
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -21,7 +23,9 @@ import java.util.regex.Pattern;
  *
  * <p>Values are what {@link CanonicalJson} takes, plus a few conveniences turned into strings here
  * so that every caller writes them the same way: {@link Instant} (as {@code at} is written), {@link
- * LocalDate} ({@code 2027-01-15}), {@link UUID} and enums (their {@code name()}).
+ * LocalDate} ({@code 2027-01-15}), {@link UUID} and enums (their {@code name()}); JSON-P strings,
+ * booleans and nulls become their Java values (JSON-P numbers, objects and arrays are taken as they
+ * are).
  */
 public final class LedgerEntryFormat {
 
@@ -125,6 +129,15 @@ public final class LedgerEntryFormat {
   private static Object convert(Object value, int depth) {
     if (depth > 64) {
       throw new IllegalArgumentException("ledger entry fields nest at most 64 levels");
+    }
+    if (value instanceof JsonString s) {
+      return s.getString();
+    }
+    if (value == JsonValue.TRUE || value == JsonValue.FALSE) {
+      return value == JsonValue.TRUE;
+    }
+    if (value == JsonValue.NULL) {
+      return null;
     }
     if (value instanceof Instant i) {
       return at(i);
