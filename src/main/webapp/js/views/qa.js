@@ -121,10 +121,13 @@ async function ledgerVerifier() {
   return verifier;
 }
 
-/** Shows the ledger index, then checks the entry's inclusion proof against the signed checkpoint. */
-function ledgerBadge(index) {
+/**
+ * Shows the ledger index, then checks the entry's inclusion proof against the signed checkpoint
+ * (js/ledger-verify.js). For an answer, the text shown must also be the text in the ledger entry.
+ */
+function ledgerBadge(index, text) {
   if (index === null || index === undefined) return null;
-  const badge = h('span', { class: 'badge ledger-badge', dataset: { testid: 'ledger-status', state: 'checking' } }, t('qa.ledger.checking', { index }));
+  const badge = h('span', { class: 'badge ledger-badge', dataset: { testid: 'ledger-status', state: 'checking', index } }, t('qa.ledger.checking', { index }));
   (async () => {
     const module = await ledgerVerifier();
     if (!module || typeof module.verifyEntry !== 'function') {
@@ -132,17 +135,19 @@ function ledgerBadge(index) {
       replace(badge, t('qa.ledger.recorded', { index }));
       return;
     }
-    try {
-      const result = await module.verifyEntry(index);
-      const ok = result === true || (result && (result.ok === true || result.verified === true));
-      badge.dataset.state = ok ? 'verified' : 'failed';
-      badge.classList.add(ok ? 'ledger-ok' : 'ledger-failed');
-      replace(badge, ok ? t('qa.ledger.verified', { index }) : t('qa.ledger.failed', { index }));
-    } catch (e) {
-      badge.dataset.state = 'failed';
-      badge.classList.add('ledger-failed');
-      replace(badge, t('qa.ledger.failed', { index }));
+    let result = await module.verifyEntry(index);
+    if (result.reason === 'not-yet-in-checkpoint' && typeof module.currentCheckpoint === 'function') {
+      await module.currentCheckpoint({ fresh: true });
+      result = await module.verifyEntry(index);
     }
+    let ok = result.verified === true;
+    if (ok && text !== undefined && result.entry && typeof result.entry.text === 'string') {
+      ok = result.entry.text === text;
+    }
+    badge.dataset.state = ok ? 'verified' : 'failed';
+    if (result.reason) badge.dataset.reason = result.reason;
+    badge.classList.add(ok ? 'ledger-ok' : 'ledger-failed');
+    replace(badge, h('a', { href: '#/ledger' }, ok ? t('qa.ledger.verified', { index }) : t('qa.ledger.failed', { index })));
   })();
   return badge;
 }
@@ -159,7 +164,7 @@ function answerBlock(a) {
       a.department ? ` · ${a.department.name}` : null,
       a.publishedAt ? ` · ${formatDate(a.publishedAt)}` : null,
       ' ',
-      ledgerBadge(a.ledgerIndex),
+      ledgerBadge(a.ledgerIndex, a.text),
     ),
     h('p', { class: 'qa-text', dataset: { testid: 'answer-text' } }, a.text),
   );
