@@ -189,6 +189,21 @@ public class DemoQa {
         OutcomeClass.DECLINED,
         53);
 
+    Inquiry search =
+        answered(
+            s,
+            ola,
+            "App drawer search is slow",
+            "Searching the app drawer takes a second on older phones. Can it be faster?",
+            system,
+            lin,
+            kenji,
+            raj,
+            "The search index now loads at start-up; results appear at once from build 24.11.",
+            OutcomeClass.ACCEPTED,
+            52);
+    publish(search, lin, 30);
+
     Inquiry charging = assigned(s, ola, "Charging limit at 80%", system, lin, 50);
     Answer holding =
         Answer.holding(
