@@ -97,6 +97,7 @@ class QaPathIT extends BrowserIT {
         .hasText("A sync service held wake-locks; fixed next build.");
     assertThat(watcher.byTestId("live-panel")).hasAttribute("data-pushed", "true");
 
+    delegate.open("/qa");
     delegate.open("/qa/inquiries/" + id);
     assertThat(delegate.byTestId("inquiry-state")).hasAttribute("data-state", "published");
     assertThat(delegate.byTestId("answers").getByTestId("ledger-status"))
