@@ -26,6 +26,9 @@ public final class SchemaMigrations {
             // look for (it cannot list folders on Liberty and would log errors trying).
             .javaMigrationClassProvider(List::of)
             .skipDefaultCallbacks(true)
+            // Components are built in parallel and their migrations may land in any order; a
+            // database that already has a later version still takes an earlier one it lacks.
+            .outOfOrder(true)
             .load();
     MigrateResult result = flyway.migrate();
     LOG.info(
