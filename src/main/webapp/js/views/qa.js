@@ -306,6 +306,18 @@ function sessionControls(s) {
       h('button', { type: 'button', dataset: { testid: 'live-end' }, onclick: () => live(s.id, 'end') }, t('qa.live.end')),
     ),
     actionForm({
+      title: t('qa.session.record'),
+      fields: [
+        { name: 'videoUrl', label: t('qa.session.video'), type: 'url', maxlength: 500, value: s.videoUrl || '' },
+        { name: 'transcriptUrl', label: t('qa.session.transcript'), type: 'url', maxlength: 500, value: s.transcriptUrl || '' },
+        { name: 'minutes', label: t('qa.session.minutes'), type: 'textarea', rows: 3, maxlength: 8000, value: s.minutes || '' },
+      ],
+      button: t('qa.session.save'),
+      testid: 'session-record',
+      send: (v) => api('PATCH', `/qa/sessions/${s.id}`, v),
+      done: rerender(t('qa.saved')),
+    }),
+    actionForm({
       fields: [{ name: 'inquiries', label: t('qa.agenda.order'), hint: t('qa.agenda.orderHint'), required: true, value: s.agenda.map((i) => i.id).join(', '), testid: 'agenda-input' }],
       button: t('qa.agenda.save'),
       testid: 'agenda-save',
@@ -598,6 +610,19 @@ function planItem(p, manage) {
     h('p', { class: 'qa-progress' }, h('label', {}, t('qa.plans.progress'), ' ', h('progress', { max: 100, value: p.progress }), ' ', h('span', { dataset: { testid: 'plan-progress' } }, `${p.progress}%`))),
     p.milestones.length ? h('ul', {}, p.milestones.map((m) => h('li', {}, `${m.date}: ${m.note}`))) : null,
     p.subPlans.length ? h('ol', { class: 'plain-list' }, p.subPlans.map((c) => planItem(c, manage))) : null,
+    manage
+      ? actionForm({ title: t('qa.plans.milestone'), fields: [
+          { name: 'date', label: t('qa.plans.milestoneDate'), type: 'date', required: true, testid: 'milestone-date' },
+          { name: 'note', label: t('qa.plans.milestoneNote'), required: true, maxlength: 1000, testid: 'milestone-note' }],
+        button: t('qa.plans.addMilestone'), testid: 'milestone-add',
+        send: (v) => api('POST', `/qa/plans/${p.id}/milestones`, v), done: rerender(t('qa.saved')) })
+      : null,
+    !manage && p.status === 'done' && !p.confirmedBy && hasRole('delegate')
+      ? h('button', { type: 'button', dataset: { testid: 'plan-confirm' }, onclick: async () => {
+          try { await api('POST', `/qa/plans/${p.id}/confirmation`); rerender(t('qa.plans.confirmed'))(); } catch (err) { showError(err); }
+        } }, t('qa.plans.confirm'))
+      : null,
+    p.confirmedBy ? h('p', { class: 'hint' }, t('qa.plans.confirmedBy', { name: p.confirmedBy.name })) : null,
     manage
       ? actionForm({ fields: [
           { name: 'status', label: t('qa.plans.status'), type: 'select', options: options(['planned', 'in_progress', 'done', 'cancelled'], 'qa.planStatus').map((o) => ({ ...o, selected: o.value === p.status })) },

@@ -482,6 +482,103 @@ class QaApiIT extends ApiIT {
   }
 
   @Test
+  void plansRollUpTheirSubPlansAndTheDelegateConfirmsCompletion() {
+    QaWorld world = new QaWorld(members(), "at_once");
+    long id = world.assigned("Wake-locks " + world.tag, world.system);
+    world.answered(id, world.systemResponder, world.systemLead);
+    ApiClient lead = world.systemLead.client();
+    String today = java.time.LocalDate.now().toString();
+    String later = java.time.LocalDate.now().plusDays(30).toString();
+    JsonObject parent =
+        ok(
+            lead.post(
+                "/api/v1/qa/plans",
+                Json.createObjectBuilder()
+                    .add("title", "Standby fixes " + world.tag)
+                    .add("description", "Remove wake-locks.")
+                    .add("department", world.system)
+                    .add("startDate", today)
+                    .add("dueDate", later)
+                    .add("inquiries", QaWorld.ids(id))
+                    .build()
+                    .toString()),
+            201);
+    long parentId = parent.getJsonNumber("id").longValue();
+    long[] parts = new long[2];
+    int[] weights = {3, 1};
+    for (int n = 0; n < 2; n++) {
+      parts[n] =
+          ok(
+                  lead.post(
+                      "/api/v1/qa/plans",
+                      Json.createObjectBuilder()
+                          .add("title", "Part " + n)
+                          .add("description", "A part.")
+                          .add("department", world.system)
+                          .add("parent", parentId)
+                          .add("weight", weights[n])
+                          .add("startDate", today)
+                          .add("dueDate", later)
+                          .build()
+                          .toString()),
+                  201)
+              .getJsonNumber("id")
+              .longValue();
+    }
+    ok(lead.patch("/api/v1/qa/plans/" + parts[0], json("status", "done")), 200);
+    JsonObject rolled = anonymous().get("/api/v1/qa/plans/" + parentId).object();
+    assertEquals(75, rolled.getInt("progress"));
+    assertEquals(2, rolled.getJsonArray("subPlans").size());
+
+    assertEquals(
+        403,
+        world
+            .cameraResponder
+            .client()
+            .patch("/api/v1/qa/plans/" + parentId, json("status", "done"))
+            .status());
+    assertEquals(400, lead.patch("/api/v1/qa/plans/" + parentId, "{\"progress\":101}").status());
+    ok(
+        lead.post(
+            "/api/v1/qa/plans/" + parentId + "/milestones",
+            Json.createObjectBuilder()
+                .add("date", today)
+                .add("note", "Beta shipped.")
+                .build()
+                .toString()),
+        201);
+
+    ApiClient delegate = world.delegate.client();
+    assertEquals(
+        409, delegate.post("/api/v1/qa/plans/" + parentId + "/confirmation", null).status());
+    ok(lead.patch("/api/v1/qa/plans/" + parentId, json("status", "done")), 200);
+    assertEquals(
+        403,
+        world
+            .systemResponder
+            .client()
+            .post("/api/v1/qa/plans/" + parentId + "/confirmation", null)
+            .status());
+    JsonObject confirmed =
+        ok(delegate.post("/api/v1/qa/plans/" + parentId + "/confirmation", null), 200);
+    assertEquals(
+        world.delegate.id(),
+        confirmed.getJsonObject("confirmedBy").getJsonNumber("id").longValue());
+    assertEquals(1, confirmed.getJsonArray("milestones").size());
+
+    JsonObject timeliness =
+        anonymous().get("/api/v1/qa/departments/timeliness").json().asJsonArray().stream()
+            .map(v -> v.asJsonObject())
+            .filter(
+                o -> o.getJsonObject("department").getJsonNumber("id").longValue() == world.system)
+            .findFirst()
+            .orElseThrow();
+    assertEquals(1, timeliness.getJsonObject("ordinary").getInt("answered"));
+    assertEquals(1, timeliness.getJsonObject("ordinary").getInt("onTime"));
+    assertTrue(absent(timeliness.getJsonObject("ordinary"), "percent"), "below the minimum sample");
+  }
+
+  @Test
   void watchersGetTheLiveStateAsServerSentEventsWhenItChanges() throws Exception {
     QaWorld world = new QaWorld(members(), "held");
     HttpClient http = HttpClient.newHttpClient();

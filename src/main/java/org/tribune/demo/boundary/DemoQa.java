@@ -334,8 +334,9 @@ public class DemoQa {
             ago(daysAgo));
     em.persist(inquiry);
     em.flush();
-    at(inquiry.submit(author, ago(daysAgo)), inquiry, null);
+    InquiryEvent submitted = inquiry.submit(author, ago(daysAgo));
     inquiry.numbered(ago(daysAgo));
+    at(submitted, inquiry, null);
     at(inquiry.admit(manager, ago(daysAgo - 1)), inquiry, null);
     at(inquiry.assign(to, 10, null, manager, ago(daysAgo - 1)), inquiry, to);
     Answer draft =
