@@ -35,12 +35,18 @@ public final class BenchVerify {
                   + " FALSE GROUP BY member_id, charged_week HAVING COUNT(*) > "
                   + budget
                   + ") x");
+      long wrongSpend =
+          one(
+              c,
+              "SELECT COUNT(*) FROM vote_spend s WHERE s.used <> (SELECT COUNT(*) FROM idea_vote v"
+                  + " WHERE v.member_id = s.member_id AND v.charged_week = s.week"
+                  + " AND v.refunded = FALSE)");
       long voters = one(c, "SELECT COUNT(DISTINCT member_id) FROM idea_vote");
       System.out.printf(
           "stored votes %d, voters %d, sum of tallies %d, tallies differing from GROUP BY %d,"
-              + " member-weeks over budget %d%n",
-          votes, voters, tallied, wrongTallies, overBudget);
-      if (votes != tallied || wrongTallies != 0 || overBudget != 0) {
+              + " member-weeks over budget %d, spending rows differing from GROUP BY %d%n",
+          votes, voters, tallied, wrongTallies, overBudget, wrongSpend);
+      if (votes != tallied || wrongTallies != 0 || overBudget != 0 || wrongSpend != 0) {
         System.out.println("VERIFY FAILED");
         System.exit(1);
       }

@@ -68,12 +68,18 @@ public final class CrashVerify {
               c,
               "SELECT COUNT(*) FROM idea_tally t WHERE t.votes <> (SELECT COUNT(*) FROM idea_vote v"
                   + " WHERE v.idea_id = t.idea_id)");
+      long wrongSpend =
+          one(
+              c,
+              "SELECT COUNT(*) FROM vote_spend s WHERE s.used <> (SELECT COUNT(*) FROM idea_vote v"
+                  + " WHERE v.member_id = s.member_id AND v.charged_week = s.week"
+                  + " AND v.refunded = FALSE)");
       long stored = one(c, "SELECT COUNT(*) FROM idea_vote");
       System.out.printf(
           "acknowledged %d, answered duplicate %d, unknown at the crash %d; stored votes %d;"
-              + " acknowledged but missing %d; stored twice %d; tallies off %d%n",
-          acked, duplicatesAnswered, unknown, stored, missing, doubled, wrongTallies);
-      if (missing != 0 || doubled != 0 || wrongTallies != 0 || acked == 0) {
+              + " acknowledged but missing %d; stored twice %d; tallies off %d; budgets off %d%n",
+          acked, duplicatesAnswered, unknown, stored, missing, doubled, wrongTallies, wrongSpend);
+      if (missing != 0 || doubled != 0 || wrongTallies != 0 || wrongSpend != 0 || acked == 0) {
         System.out.println("CRASH VERIFY FAILED");
         System.exit(1);
       }

@@ -38,6 +38,24 @@ class ApiTokensIT extends ApiIT {
   }
 
   @Test
+  void aTokensUseIsRecordedShortlyAfterwards() throws InterruptedException {
+    Members.SignedIn ana = members().signUp("ana");
+    JsonObject issued = issue(ana, "phone");
+    assertEquals(200, anonymous().withBearer(issued.getString("token")).get("/api/v1/me").status());
+    // Uses are written in batches every few seconds, off the request's path.
+    boolean recorded = false;
+    for (int i = 0; i < 60 && !recorded; i++) {
+      JsonObject token =
+          ana.client().get("/api/v1/me/tokens").json().asJsonArray().getJsonObject(0);
+      recorded = token.containsKey("lastUsedAt") && !token.isNull("lastUsedAt");
+      if (!recorded) {
+        Thread.sleep(500);
+      }
+    }
+    assertTrue(recorded, "lastUsedAt was never written");
+  }
+
+  @Test
   void bearerRequestsNeedNoCsrfToken() {
     Members.SignedIn ana = members().signUp("ana");
     ApiClient bearer = anonymous().withBearer(issue(ana, "ci").getString("token"));

@@ -1,24 +1,35 @@
 package org.tribune.identity.boundary;
 
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tribune.identity.control.Caller;
 import org.tribune.identity.control.CallerCache;
+import org.tribune.identity.control.CredentialStore;
 import org.tribune.identity.control.LastUsedStamp;
 import org.tribune.identity.control.Secrets;
-import org.tribune.identity.entity.ApiToken;
-import org.tribune.identity.entity.AuthSession;
-import org.tribune.identity.entity.Member;
+import org.tribune.platform.boundary.Bootstrap;
 
 /**
  * Turns a presented secret (session cookie or API token) into a {@link Caller}. Hot path: every
@@ -30,7 +41,9 @@ public class Credentials {
 
   private static final Logger LOG = Logger.getLogger(Credentials.class.getName());
 
-  @PersistenceContext EntityManager em;
+  @Resource(lookup = "jdbc/tribune")
+  DataSource dataSource;
+
   @Inject LastUsedWrites lastUsedWrites;
 
   private final CallerCache cache =
@@ -63,72 +76,95 @@ public class Credentials {
   }
 
   private Optional<Caller> loadApiToken(String hash) {
-    Optional<ApiToken> found =
-        em.createNamedQuery(ApiToken.BY_HASH, ApiToken.class)
-            .setParameter("hash", hash)
-            .getResultStream()
-            .findFirst()
-            .filter(ApiToken::isLive);
-    if (found.isEmpty()) {
-      return Optional.empty();
+    try (Connection c = dataSource.getConnection()) {
+      return CredentialStore.apiToken(c, hash)
+          .map(
+              found -> {
+                lastUsed.remember(found.caller().tokenId(), found.lastUsedAt());
+                return found.caller();
+              });
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not read an API token", e);
     }
-    ApiToken token = found.get();
-    Member member = em.find(Member.class, token.member().value());
-    if (member == null) {
-      return Optional.empty();
-    }
-    return Optional.of(new Caller(member.id(), member.roles(), null, token.id(), null));
   }
 
   private Optional<Caller> loadSession(String hash) {
-    Instant now = Instant.now();
-    AuthSession session = em.find(AuthSession.class, hash);
-    if (session == null || !session.isLiveAt(now)) {
-      return Optional.empty();
+    try (Connection c = dataSource.getConnection()) {
+      return CredentialStore.session(c, hash, Instant.now());
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not read a session", e);
     }
-    Member member = em.find(Member.class, session.member().value());
-    if (member == null) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        new Caller(member.id(), member.roles(), session.csrfToken(), null, session.expiresAt()));
   }
 
   /**
-   * Called for every bearer request; writes only when {@link LastUsedStamp} says an hour has passed
-   * for this token on this instance (and the UPDATE skips rows another instance stamped within the
-   * hour).
+   * Called for every bearer request; notes a use only when {@link LastUsedStamp} says an hour has
+   * passed for this token on this instance. The time is written later, in a batch, off the
+   * request's path (see {@link LastUsedWrites}).
    */
   private void noteUse(Caller caller) {
     if (caller.tokenId() != null && lastUsed.claim(caller.tokenId(), null)) {
-      stampLastUsed(caller.tokenId());
+      lastUsedWrites.note(caller.tokenId(), lastUsed.now());
     }
   }
 
-  private void stampLastUsed(long tokenId) {
-    try {
-      Instant now = lastUsed.now();
-      lastUsedWrites.write(tokenId, now, now.minus(LastUsedStamp.DEFAULT_INTERVAL));
-    } catch (RuntimeException e) {
-      // Bookkeeping only: a failed write must not fail the request it rides on.
-      LOG.log(Level.FINE, "Could not record last use of API token " + tokenId, e);
-    }
-  }
-
-  /** Its own bean so that the write gets its own transaction through the interceptor. */
+  /**
+   * Writes the noted last-used times every few seconds in one batch (an UPDATE that skips rows
+   * another instance stamped within the hour). A crash loses at most those few seconds of
+   * bookkeeping, never a request.
+   */
   @ApplicationScoped
   public static class LastUsedWrites {
-    @PersistenceContext EntityManager em;
 
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void write(long tokenId, Instant now, Instant cutoff) {
-      em.createQuery(
-              "UPDATE ApiToken t SET t.lastUsedAt = :now WHERE t.id = :id"
-                  + " AND (t.lastUsedAt IS NULL OR t.lastUsedAt < :cutoff)")
-          .setParameter("now", now)
-          .setParameter("cutoff", cutoff)
-          .setParameter("id", tokenId)
-          .executeUpdate();
+    @Resource(lookup = "jdbc/tribune")
+    DataSource dataSource;
+
+    @Resource ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    @ConfigProperty(name = "tribune.identity.last-used-flush-seconds", defaultValue = "5")
+    int flushSeconds;
+
+    private final ConcurrentHashMap<Long, Instant> pending = new ConcurrentHashMap<>();
+    private ScheduledFuture<?> flushing;
+
+    void onStart(
+        @Observes @Priority(Bootstrap.SCHEMA_READY) @Initialized(ApplicationScoped.class)
+            Object event) {
+      flushing =
+          scheduler.scheduleWithFixedDelay(
+              this::flushQuietly, flushSeconds, flushSeconds, TimeUnit.SECONDS);
+    }
+
+    public void note(long tokenId, Instant at) {
+      pending.put(tokenId, at);
+    }
+
+    @PreDestroy
+    void stop() {
+      if (flushing != null) {
+        flushing.cancel(false);
+      }
+      flushQuietly();
+    }
+
+    void flushQuietly() {
+      if (pending.isEmpty()) {
+        return;
+      }
+      Map<Long, Instant> batch = new HashMap<>();
+      for (Long id : List.copyOf(pending.keySet())) {
+        Instant at = pending.remove(id);
+        if (at != null) {
+          batch.put(id, at);
+        }
+      }
+      try (Connection c = dataSource.getConnection()) {
+        Instant oldest = batch.values().stream().min(Instant::compareTo).orElseThrow();
+        CredentialStore.stampLastUsed(c, batch, oldest.minus(LastUsedStamp.DEFAULT_INTERVAL));
+      } catch (SQLException | RuntimeException e) {
+        // Bookkeeping only: a failed write must not fail anything else.
+        LOG.log(Level.WARNING, "Could not record the last use of " + batch.size() + " tokens", e);
+      }
     }
   }
 }

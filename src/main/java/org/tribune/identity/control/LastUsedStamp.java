@@ -49,6 +49,13 @@ public final class LastUsedStamp {
     return claimed[0] != null;
   }
 
+  /** Records a last-used time read from the database (written by any instance), if later. */
+  public void remember(long tokenId, Instant lastKnown) {
+    if (lastKnown != null) {
+      written.merge(tokenId, lastKnown, LastUsedStamp::latest);
+    }
+  }
+
   public void forget(long tokenId) {
     written.remove(tokenId);
   }

@@ -18,7 +18,6 @@ import org.tribune.platform.entity.InstantColumn;
  */
 @Entity
 @Table(name = "api_token")
-@NamedQuery(name = ApiToken.BY_HASH, query = "SELECT t FROM ApiToken t WHERE t.tokenHash = :hash")
 @NamedQuery(
     name = ApiToken.LIVE_OF_MEMBER,
     query =
@@ -26,7 +25,6 @@ import org.tribune.platform.entity.InstantColumn;
             + " ORDER BY t.id")
 public class ApiToken {
 
-  public static final String BY_HASH = "ApiToken.byHash";
   public static final String LIVE_OF_MEMBER = "ApiToken.liveOfMember";
   static final int MAX_NAME = 80;
 

@@ -33,6 +33,8 @@ import org.tribune.platform.entity.DomainException;
 public class VoteIngest {
 
   private static final Logger LOG = Logger.getLogger(VoteIngest.class.getName());
+  private static final int MAX_ATTEMPTS = 3;
+  private static final int COMPLETION_SLICE = 16;
 
   @Resource(lookup = "jdbc/tribune")
   DataSource dataSource;
@@ -171,20 +173,57 @@ public class VoteIngest {
         complete(run, writeRun(run));
       } catch (SQLException | RuntimeException e) {
         if (run.size() == 1) {
-          fail(run.get(0), e);
+          if (transientConflict(e)) {
+            writeAlone(run.get(0));
+          } else {
+            fail(run.get(0), e);
+          }
         } else {
           LOG.log(Level.WARNING, "A batch of " + run.size() + " failed; writing one by one", e);
           for (Pending<?, ?> single : run) {
-            try {
-              complete(List.of(single), writeRun(List.of(single)));
-            } catch (SQLException | RuntimeException again) {
-              fail(single, again);
-            }
+            writeAlone(single);
           }
         }
       }
       start = end;
     }
+  }
+
+  /**
+   * Writes one command in a transaction of its own. A conflict with another instance writing the
+   * same rows (a unique key taken meanwhile, a row changed since it was read, a deadlock) is tried
+   * again against fresh state, a few times; any other failure fails the command.
+   */
+  private void writeAlone(Pending<?, ?> single) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        complete(List.of(single), writeRun(List.of(single)));
+        return;
+      } catch (SQLException | RuntimeException e) {
+        if (attempt >= MAX_ATTEMPTS || !transientConflict(e)) {
+          fail(single, e);
+          return;
+        }
+      }
+    }
+  }
+
+  /** Integrity violations (SQLState class 23), serialization failures and deadlocks (40). */
+  static boolean transientConflict(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof ConflictingWrite) {
+        return true;
+      }
+      if (t instanceof SQLException sql) {
+        for (SQLException next = sql; next != null; next = next.getNextException()) {
+          String state = next.getSQLState();
+          if (state != null && (state.startsWith("23") || state.startsWith("40"))) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
@@ -215,13 +254,28 @@ public class VoteIngest {
     }
   }
 
+  /**
+   * Completes the requests of a committed run. Completing a request writes its response on the
+   * completing thread, so this happens on the managed executor, not on the writer, which goes
+   * straight back to the queue; one task per slice of {@link #COMPLETION_SLICE} requests rather
+   * than per request, because each task carries the cost of a contextual task submission.
+   */
   @SuppressWarnings({"unchecked", "rawtypes"})
   private void complete(List<Pending<?, ?>> run, List<?> outcomes) {
-    for (int i = 0; i < run.size(); i++) {
-      CompletableFuture future = run.get(i).result;
-      Object outcome = outcomes.get(i);
-      // Responses are written on other threads so the writer goes straight back to the queue.
-      completions.execute(() -> future.complete(outcome));
+    for (int from = 0; from < run.size(); from += COMPLETION_SLICE) {
+      int to = Math.min(run.size(), from + COMPLETION_SLICE);
+      List<CompletableFuture> futures = new ArrayList<>(to - from);
+      List<Object> results = new ArrayList<>(to - from);
+      for (int i = from; i < to; i++) {
+        futures.add(run.get(i).result);
+        results.add(outcomes.get(i));
+      }
+      completions.execute(
+          () -> {
+            for (int i = 0; i < futures.size(); i++) {
+              futures.get(i).complete(results.get(i));
+            }
+          });
     }
   }
 

@@ -8,7 +8,8 @@ import java.util.List;
  * integers in units of 10^-precision (1 vote = {@code 10^precision}).
  *
  * @param validBallots total weight of the ballots that rank at least one candidate who stands
- * @param winners 0-based candidate indexes in order of election
+ * @param winners 0-based candidate indexes in order of election; those elected in the same round in
+ *     file order
  */
 public record ElectionResult(
     String title,

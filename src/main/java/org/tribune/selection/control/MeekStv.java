@@ -10,67 +10,94 @@ import java.util.Optional;
 import org.tribune.platform.entity.DomainException;
 
 /**
- * Meek STV as OpenSTV's {@code MeekSTV} counts it, which is what OpaVote runs for Stack Exchange
- * moderator elections (Hill's 2006 revision of Hill, Wichmann and Woodall's Algorithm 123). The aim
- * is agreement to the last unit in every round, so every rounding is stated here.
+ * Meek STV as OpenSTV 1.7 counts it ({@code MethodPlugins/MeekSTV.py} on {@code STV.py}'s {@code
+ * RecursiveSTV}, revision 822 of November 2010), the code OpaVote grew out of and runs for Stack
+ * Exchange moderator elections, with OpaVote's option names. The aim is agreement to the last unit
+ * in every round, so every rounding and every choice is stated here with where it comes from.
+ * "OpenSTV" below means that source; "OpaVote JSON" means OpaVote's published report format (as
+ * documented by the rcvformats project's {@code opavote.schema.json} and OpaVote sample reports).
  *
  * <p><b>Numbers.</b> Votes, keep factors, thresholds and surpluses are {@code long} integers in
- * units of 10^-precision ({@code p} = 10^precision units make one vote; precision 6 by default).
- * Nothing is ever a {@code double}.
+ * units of 10^-precision ({@code p} = 10^precision units make one vote; precision 6 by default, as
+ * OpenSTV's {@code RecursiveSTV.prec = 6}). Every division truncates (Python 2 integer division in
+ * OpenSTV) except the keep factor, which rounds up. Nothing is ever a {@code double}.
  *
- * <p><b>Ballots.</b> Withdrawn candidates are struck from every ballot before counting; so are
- * skipped ranks, ranks with several candidates (equal rankings) and repeats of a candidate already
- * ranked higher. Ballots left empty are not counted at all and do not enter the number of valid
- * ballots {@code N}.
+ * <p><b>Ballots</b> (OpenSTV {@code Ballots.getCleanBallots}: withdrawn removed, empty ballots
+ * removed, overvotes "Cambridge", duplicates removed). Withdrawn candidates are struck from every
+ * ballot before counting; so are skipped ranks ({@code -}), ranks holding several candidates (equal
+ * rankings are skipped, the ballot goes on to its next rank) and repeats of a candidate ranked
+ * higher. Ballots left empty are not counted and do not enter {@code N}, the number of valid
+ * ballots ({@code numBallots} of the cleaned file).
  *
- * <p><b>Distributing a ballot (each round).</b> Ballots are grouped in a tree by the sequence of
- * their candidates still standing (elected or hopeful; eliminated ones are skipped) up to and
- * including the first hopeful one. Each node holds the total weight {@code n} of the ballots
- * through it. Walking down from the root with a remainder {@code r = p}, a node of candidate {@code
- * c} gives {@code c} the amount {@code floor(r * kf(c) * n / p)} and passes {@code floor(r * (p -
- * kf(c)) / p)} to its children. Both are truncated, and the truncation happens per node (for the
- * node's whole weight), not per ballot: that grouping is OpenSTV's and changes the last digit.
+ * <p><b>Distributing the ballots</b> ({@code RecursiveSTV.addBallotToTree}, {@code
+ * MeekSTV.updateCount}). Ballots are grouped in a tree by the sequence of their candidates still
+ * standing (elected or hopeful; eliminated ones are skipped) up to and including the first hopeful
+ * one. Each node holds the total weight {@code n} of the ballots through it. Walking down from the
+ * root with a remainder {@code r = p}, the node of candidate {@code c} gives {@code c} the amount
+ * {@code floor(r * kf(c) * n / p)} and passes {@code floor(r * (p - kf(c)) / p)} on to its
+ * children, only while that is above 0. The truncation is per node (for the node's whole weight),
+ * not per ballot: that grouping is OpenSTV's and changes the last digit.
  *
- * <p><b>Exhausted.</b> {@code exhausted = N * p - sum(votes)}: it takes both the ballots that run
- * out and every unit lost to truncation, so votes plus exhausted is always exactly {@code N * p}.
+ * <p><b>Exhausted</b> ({@code STV.updateExhaustedVotes}): {@code N * p - sum(votes)}. It takes both
+ * the ballots that ran out and every unit lost to truncation, so votes plus exhausted is always
+ * exactly {@code N * p}.
  *
- * <p><b>Threshold.</b> Droop: {@code floor(T / (seats + 1)) + 1 unit}; Hare: {@code floor(T /
- * seats) + 1 unit}, where {@code T = N * p - exhausted} (dynamic, recomputed every round) or {@code
- * N * p} (static). The whole-vote variant is {@code floor(T / divisor / p) * p + p}. A hopeful
- * candidate with votes {@code >=} threshold is elected.
+ * <p><b>Threshold</b> ({@code STV.updateThresh}). Droop divides by {@code seats + 1}, Hare by
+ * {@code seats}. The numerator is {@code N * p - exhausted} (Dynamic, recomputed every round from
+ * that round's count) or {@code N * p} (Static). Fractional: {@code floor(num / den) + 1} unit;
+ * Whole: {@code floor(num / den / p) * p + p}. A hopeful with votes {@code >=} the threshold is
+ * elected ({@code STV.updateWinners}).
  *
- * <p><b>Surplus.</b> The sum over elected and hopeful candidates of {@code votes - threshold} where
- * positive.
+ * <p><b>Surplus</b> ({@code STV.updateSurplus}): the sum over elected and hopeful candidates of
+ * {@code votes - threshold} where positive.
  *
- * <p><b>Keep factors.</b> Start at {@code p} (1). In a surplus round every candidate whose votes
- * exceeded the threshold in the previous round gets {@code kf' = ceil(kf * threshold / votes)},
- * rounded <i>up</i> so that rounding never pushes an elected candidate below the threshold.
- * Eliminated candidates show a keep factor of 0.
+ * <p><b>Keep factors</b> ({@code RecursiveSTV.updateKeepFactors}). Start at {@code p}. In a surplus
+ * round every standing candidate whose votes exceeded the threshold in the round before gets {@code
+ * kf' = ceil(kf * threshold / votes)} (divmod, plus one if there is a remainder): rounded up, so
+ * rounding never pushes an elected candidate below the threshold. Others keep theirs; eliminated
+ * and withdrawn candidates show 0.
  *
- * <p><b>One round is one Meek iteration.</b> After each round: the count is over when the seats are
- * filled or no more than {@code seats} candidates remain standing. Otherwise the next round
- * transfers surplus (updates keep factors) unless (a) the surplus is below the surplus limit
- * (default one unit), (b) there are sure losers (then they are eliminated first), or (c) the keep
- * factors did not change from the round before (stuck within the precision: the lowest candidate is
- * eliminated).
+ * <p><b>Rounds</b> ({@code STV.countBallots}, {@code RecursiveSTV.isSurplusToTransfer}). One round
+ * is one Meek iteration; there is no inner loop to convergence. After each round the count is over
+ * when the seats are filled or no more than {@code seats} candidates stand ({@code stopCond =
+ * ["Know Winners", "N"]}). Otherwise the next round transfers surplus (updates keep factors) unless
+ * (a) the surplus is below the surplus limit (one unit, {@code surplusLimit = 1}), (b) there are
+ * sure losers ({@code delayedTransfer = "On"}: they are eliminated first), or (c) the keep factors
+ * are the same as in the round before ({@code inInfiniteLoop}: stuck within the precision; the
+ * lowest candidate is eliminated, "Candidates tied within precision of computations.").
  *
- * <p><b>Sure losers (batch elimination).</b> Sort hopefuls by votes, group equal votes. Going up
- * group by group, keep a running total starting at the surplus and adding each group's votes; the
- * candidates up to a group are sure losers if that total is below the next group's votes and
- * removing them still leaves at least {@code seats} standing. The largest such set is taken. If all
- * hopefuls have no votes and there is no surplus, all of them are sure losers. The first
- * elimination round with no surplus also takes the lowest candidate when the sure losers have no
- * votes at all.
+ * <p><b>Sure losers</b> ({@code STV.getSureLosers}, {@code batchElimination = "Losers"}). Sort
+ * hopefuls by votes and group equal votes. Going up group by group, keep a running total starting
+ * at the surplus and adding each group's votes; the candidates up to a group are sure losers if
+ * that total is below the next group's votes and removing them still leaves at least {@code seats}
+ * standing. The largest such set is taken. If all hopefuls have no votes and there is no surplus,
+ * all of them are sure losers. In the first elimination round only, when there is no surplus and
+ * the sure losers have no votes between them (none at all included), the lowest other hopeful goes
+ * too ({@code STV.selectCandidatesToEliminate}). With no sure losers the single lowest goes.
  *
- * <p><b>Ties.</b> A tie for lowest is broken by earlier rounds: backward (the most recent earlier
- * round where the tied candidates differ; the lowest there is chosen, repeating on those still
- * tied), forward (from round 1), or not at all; what remains tied is a strong tie broken by the
- * {@link SeededDraw} from the published seed among the tied candidates in file order. Every break
- * is recorded.
+ * <p><b>Ties</b> ({@code Iterative.breakWeakTie}, {@code ElectionMethod.breakStrongTie}). A tie for
+ * fewest votes is broken by earlier rounds: Backward (from the round before back to round 1; at
+ * each round only the candidates lowest there stay tied), Forward (from round 1 on), or not at all
+ * (Random, OpenSTV's "strong"). What remains tied is a strong tie. OpenSTV and OpaVote break it
+ * with their own pseudo-random generator, which no other program can replay; here the {@link
+ * SeededDraw} from the published seed picks among the tied candidates in file order, so a strong
+ * tie is reproducible by anyone but will not, in general, pick the same candidate as OpaVote. Every
+ * break is recorded; OpaVote JSON lists only the strong ones in {@code tie_breaks}.
  *
- * <p><b>End.</b> If seats remain when the count stops, hopefuls with no votes are not elected and
- * the others are elected in order of their final votes (file order on equal votes). Candidates
- * elected in the same round are ordered the same way.
+ * <p><b>End</b> ({@code STV.updateCandidateStatus}). If the seats are filled, the remaining
+ * hopefuls lose. Otherwise hopefuls with no votes lose, and the rest are elected ("Candidates X are
+ * elected."). Winners are listed in order of election; candidates elected in the same round in file
+ * order ({@code Iterative.newWinners} sorts them by number).
+ *
+ * <p><b>Messages</b> are OpenSTV's words, including its list style ({@link #joinList}); they are
+ * OpaVote JSON's {@code msg}. A surplus round says "Count after transferring surplus votes. " and,
+ * once someone is elected, "Keep factors of candidates who have exceeded the threshold: ..."; an
+ * elimination round "Count after eliminating X and transferring votes. All losing candidates are
+ * eliminated. " plus any tie-break; then "Candidate X has reached the threshold and is elected. ".
+ *
+ * <p><b>Refused</b> (422): fewer than two candidates standing or no more than {@code seats} of them
+ * (OpenSTV checks only the first; an election that cannot leave anyone out is not one worth
+ * auditing), and files where no ballot ranks a standing candidate.
  */
 public final class MeekStv {
 
@@ -174,15 +201,20 @@ public final class MeekStv {
     long standing = Arrays.stream(status).filter(s -> s == CandidateStatus.HOPEFUL).count();
     if (standing < 2 || standing <= file.seats()) {
       throw DomainException.unprocessable(
-          "stv-too-few-candidates",
-          "Not enough candidates",
-          "need at least " + Math.max(2, file.seats() + 1) + " candidates, have " + standing);
+              "stv-too-few-candidates",
+              "Not enough candidates",
+              "need at least "
+                  + Math.max(2, file.seats() + 1)
+                  + " candidates who have not withdrawn, have "
+                  + standing)
+          .with("seats", file.seats())
+          .with("standing", standing);
     }
-    if (validBallots <= file.seats()) {
+    if (validBallots == 0) {
       throw DomainException.unprocessable(
-          "stv-too-few-ballots",
-          "Not enough ballots",
-          "need at least " + (file.seats() + 1) + " valid ballots, have " + validBallots);
+          "stv-no-valid-ballots",
+          "No valid ballots",
+          "no ballot ranks a candidate who has not withdrawn");
     }
   }
 
@@ -271,7 +303,11 @@ public final class MeekStv {
             .append(joinList(out.stream().map(file.candidates()::get).toList()))
             .append(" and transferring votes. ")
             .append(why);
-    finishRound(r, new RoundAction.Elimination(out, reason, Optional.ofNullable(tie)), msg, out);
+    finishRound(
+        r,
+        new RoundAction.Elimination(out, reason, Optional.ofNullable(tie), why.toString()),
+        msg,
+        out);
   }
 
   private void finishRound(int r, RoundAction action, StringBuilder msg) {
@@ -309,7 +345,7 @@ public final class MeekStv {
                   ? " has reached the threshold and is elected. "
                   : " have reached the threshold and are elected. ");
     }
-    elect(electedNow, count);
+    elect(electedNow);
     rounds.add(
         new ElectionResult.Round(
             r + 1,
@@ -325,8 +361,9 @@ public final class MeekStv {
             msg.toString()));
   }
 
-  private void elect(List<Integer> elected, long[] count) {
-    elected.sort(Comparator.<Integer>comparingLong(c -> -count[c]).thenComparing(c -> c));
+  /** OpenSTV's {@code newWinners} sorts the newly elected by candidate number. */
+  private void elect(List<Integer> elected) {
+    elected.sort(Comparator.naturalOrder());
     for (int c : elected) {
       status[c] = CandidateStatus.ELECTED;
       winners.add(c);
@@ -360,7 +397,7 @@ public final class MeekStv {
             .append(joinList(electedNow.stream().map(file.candidates()::get).toList()))
             .append(electedNow.size() == 1 ? " is elected. " : " are elected. ");
       }
-      elect(electedNow, count);
+      elect(electedNow);
     }
     for (int c : eliminatedNow) {
       status[c] = CandidateStatus.ELIMINATED;
@@ -583,13 +620,25 @@ public final class MeekStv {
     return Arrays.stream(values).boxed().toList();
   }
 
-  private static String joinList(List<String> names) {
-    if (names.size() <= 1) {
-      return String.join("", names);
+  /**
+   * OpenSTV's {@code Ballots.joinList}: "A", "A and B", "A, B, and C"; the separator becomes "; "
+   * when any item contains a comma (keep-factor items "Name, 0.500001" always do).
+   */
+  static String joinList(List<String> items) {
+    if (items.isEmpty()) {
+      return "";
     }
-    return String.join(", ", names.subList(0, names.size() - 1))
-        + " and "
-        + names.get(names.size() - 1);
+    if (items.size() == 1) {
+      return items.get(0);
+    }
+    if (items.size() == 2) {
+      return items.get(0) + " and " + items.get(1);
+    }
+    String sep = String.join(" ", items).contains(",") ? "; " : ", ";
+    return String.join(sep, items.subList(0, items.size() - 1))
+        + sep
+        + "and "
+        + items.get(items.size() - 1);
   }
 
   private static long mul(long a, long b) {

@@ -16,8 +16,14 @@ public sealed interface RoundAction {
     }
   }
 
-  /** These candidates were eliminated and their ballots pass on as if they had never stood. */
-  record Elimination(List<Integer> candidates, Reason reason, Optional<TieBreak> tieBreak)
+  /**
+   * These candidates were eliminated and their ballots pass on as if they had never stood.
+   *
+   * @param description why these candidates, in OpenSTV's words (OpaVote JSON's {@code
+   *     action.desc}), e.g. "All losing candidates are eliminated. " and any tie-break
+   */
+  record Elimination(
+      List<Integer> candidates, Reason reason, Optional<TieBreak> tieBreak, String description)
       implements RoundAction {
     public Elimination {
       candidates = List.copyOf(candidates);

@@ -13,13 +13,16 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.tribune.ingest.control.BatchWriter;
+import org.tribune.ingest.control.ConflictingWrite;
 import org.tribune.voting.control.IdeaVoteCommand.Cast;
 import org.tribune.voting.control.IdeaVoteCommand.CloseVoting;
 import org.tribune.voting.control.IdeaVoteCommand.Merge;
@@ -37,22 +40,41 @@ import org.tribune.voting.control.IdeaVoteOutcome.VotingReopened;
 import org.tribune.voting.control.IdeaVoteOutcome.Withdrawn;
 
 /**
- * Every SQL statement that writes idea votes and tallies. The ingest's single writer calls {@link
- * #write} with a batch in one transaction: the state the rules need (the ideas' tallies, the
- * members' existing votes and this week's spending) is read once per batch, each command is decided
+ * Every SQL statement that writes idea votes, tallies and budget spending. The ingest's single
+ * writer calls {@link #write} with a batch in one transaction: the state the rules need is read
+ * once per batch with primary-key reads only (the ideas' tallies, each (member, idea) pair's
+ * existing vote, the members' spending of this week in {@code vote_spend}), each command is decided
  * in order against that state as it evolves, and the changes go out as JDBC batches, with one tally
- * update per idea. The primary key on (member, idea) stays the final guard against a double vote.
+ * update per idea and one spending update per member.
+ *
+ * <p>Several instances may share the database, each with its own writer. Every write checks that
+ * what it was decided on still holds (a spending row still has the value read, a tally is still
+ * votable, a withdrawn vote was still there), and the primary key on (member, idea) is the final
+ * guard against a double vote; a batch that loses such a race fails as a whole with {@link
+ * ConflictingWrite} or an integrity violation, and the ingest writes its commands again one by one.
  */
 public final class IdeaVoteStore implements BatchWriter<IdeaVoteCommand, IdeaVoteOutcome> {
 
-  private static final int IN_CHUNK = 200;
+  private static final int[] IN_SIZES = {8, 32, 128, 256};
+  private static final int IN_CHUNK = 256;
 
   private final VoteBudgetPolicy budget;
   private final Clock clock;
+  private final Runnable decided;
 
   public IdeaVoteStore(VoteBudgetPolicy budget, Clock clock) {
+    this(budget, clock, () -> {});
+  }
+
+  /**
+   * @param decided runs after a batch of casts and withdrawals has been read and decided and before
+   *     anything is written: the window in which another instance may write to the same rows (tests
+   *     use it to do exactly that)
+   */
+  public IdeaVoteStore(VoteBudgetPolicy budget, Clock clock, Runnable decided) {
     this.budget = budget;
     this.clock = clock;
+    this.decided = decided;
   }
 
   public VoteBudgetPolicy budget() {
@@ -93,17 +115,14 @@ public final class IdeaVoteStore implements BatchWriter<IdeaVoteCommand, IdeaVot
     }
   }
 
-  /** Votes charged to the current week and still standing: what the member has spent. */
+  /** Votes charged to the given week and still standing: what the member has spent of it. */
   public static int usedThisWeek(Connection c, long memberId, LocalDate week) throws SQLException {
     try (PreparedStatement s =
-        c.prepareStatement(
-            "SELECT COUNT(*) FROM idea_vote WHERE member_id = ? AND charged_week = ?"
-                + " AND refunded = FALSE")) {
+        c.prepareStatement("SELECT used FROM vote_spend WHERE member_id = ? AND week = ?")) {
       s.setLong(1, memberId);
       s.setDate(2, Date.valueOf(week));
       try (ResultSet rs = s.executeQuery()) {
-        rs.next();
-        return rs.getInt(1);
+        return rs.next() ? rs.getInt(1) : 0;
       }
     }
   }
@@ -115,6 +134,13 @@ public final class IdeaVoteStore implements BatchWriter<IdeaVoteCommand, IdeaVot
   private record Vote(LocalDate chargedWeek, double weight, boolean refunded, boolean newInBatch) {}
 
   private record Key(long member, long idea) {}
+
+  private record Spend(long member, LocalDate week) {}
+
+  private static final Comparator<Key> KEY_ORDER =
+      Comparator.comparingLong(Key::member).thenComparingLong(Key::idea);
+  private static final Comparator<Spend> SPEND_ORDER =
+      Comparator.comparingLong(Spend::member).thenComparing(Spend::week);
 
   private static final class Delta {
     long votes;
@@ -131,22 +157,25 @@ public final class IdeaVoteStore implements BatchWriter<IdeaVoteCommand, IdeaVot
 
     Set<Long> ideaIds = new HashSet<>();
     Set<Long> memberIds = new HashSet<>();
+    Set<Key> keys = new HashSet<>();
     for (IdeaVoteCommand command : commands) {
-      if (command instanceof Cast cast) {
-        ideaIds.add(cast.ideaId());
-        memberIds.add(cast.member().value());
-      } else if (command instanceof Withdraw withdraw) {
-        ideaIds.add(withdraw.ideaId());
-        memberIds.add(withdraw.member().value());
-      }
+      Key key = keyOf(command);
+      ideaIds.add(key.idea());
+      memberIds.add(key.member());
+      keys.add(key);
     }
     Map<Long, Tally> tallies = readTallies(c, ideaIds);
-    Map<Key, Vote> votes = readVotes(c, memberIds, tallies.keySet());
-    Map<Long, Integer> used = readUsed(c, memberIds, week);
+    keys.removeIf(key -> !tallies.containsKey(key.idea()));
+    Map<Key, Vote> votes = readVotes(c, keys);
+    Map<Long, Integer> spentBefore = readSpend(c, memberIds, week);
+    Map<Long, Integer> used = new HashMap<>(spentBefore);
 
-    Map<Key, Vote> inserts = new LinkedHashMap<>();
-    List<Key> deletes = new ArrayList<>();
-    Map<Long, Delta> deltas = new LinkedHashMap<>();
+    // Rows are written in one global order (by member, then idea; tallies by idea), so that two
+    // instances writing to the same rows wait for each other instead of deadlocking.
+    Map<Key, Vote> inserts = new TreeMap<>(KEY_ORDER);
+    Set<Key> deletes = new TreeSet<>(KEY_ORDER);
+    Map<Long, Delta> deltas = new TreeMap<>();
+    Map<Spend, Integer> spendDeltas = new TreeMap<>(SPEND_ORDER);
     List<IdeaVoteOutcome> outcomes = new ArrayList<>(commands.size());
 
     for (IdeaVoteCommand command : commands) {
@@ -168,6 +197,7 @@ public final class IdeaVoteStore implements BatchWriter<IdeaVoteCommand, IdeaVot
           votes.put(key, vote);
           inserts.put(key, vote);
           used.put(member, spent + 1);
+          spendDeltas.merge(new Spend(member, week), 1, Integer::sum);
           Delta delta = deltas.computeIfAbsent(cast.ideaId(), id -> new Delta());
           delta.votes++;
           delta.mass += weight;
@@ -194,9 +224,13 @@ public final class IdeaVoteStore implements BatchWriter<IdeaVoteCommand, IdeaVot
             deletes.add(key);
           }
           int spent = used.getOrDefault(member, 0);
-          if (!vote.refunded() && vote.chargedWeek().equals(week)) {
-            spent = Math.max(0, spent - 1);
-            used.put(member, spent);
+          if (!vote.refunded()) {
+            // The vote goes back to the budget of the week that paid for it.
+            spendDeltas.merge(new Spend(member, vote.chargedWeek()), -1, Integer::sum);
+            if (vote.chargedWeek().equals(week)) {
+              spent = Math.max(0, spent - 1);
+              used.put(member, spent);
+            }
           }
           Delta delta = deltas.computeIfAbsent(withdraw.ideaId(), id -> new Delta());
           delta.votes--;
@@ -207,6 +241,7 @@ public final class IdeaVoteStore implements BatchWriter<IdeaVoteCommand, IdeaVot
       }
     }
 
+    decided.run();
     if (!deletes.isEmpty()) {
       try (PreparedStatement s =
           c.prepareStatement("DELETE FROM idea_vote WHERE member_id = ? AND idea_id = ?")) {
@@ -215,7 +250,7 @@ public final class IdeaVoteStore implements BatchWriter<IdeaVoteCommand, IdeaVot
           s.setLong(2, key.idea());
           s.addBatch();
         }
-        s.executeBatch();
+        expectEach(s.executeBatch(), 1, "a vote withdrawn");
       }
     }
     if (!inserts.isEmpty()) {
@@ -235,12 +270,13 @@ public final class IdeaVoteStore implements BatchWriter<IdeaVoteCommand, IdeaVot
         s.executeBatch();
       }
     }
+    writeSpend(c, spendDeltas, spentBefore, week);
     if (!deltas.isEmpty()) {
       try (PreparedStatement s =
           c.prepareStatement(
               "UPDATE idea_tally SET votes = votes + ?, trend_mass = trend_mass + ?,"
                   + " first_vote_at = COALESCE(first_vote_at, CAST(? AS TIMESTAMP))"
-                  + " WHERE idea_id = ?")) {
+                  + " WHERE idea_id = ? AND votable = TRUE")) {
         for (Map.Entry<Long, Delta> entry : deltas.entrySet()) {
           Delta delta = entry.getValue();
           s.setLong(1, delta.votes);
@@ -253,24 +289,107 @@ public final class IdeaVoteStore implements BatchWriter<IdeaVoteCommand, IdeaVot
           s.setLong(4, entry.getKey());
           s.addBatch();
         }
-        s.executeBatch();
+        expectEach(s.executeBatch(), 1, "an idea's tally (closed meanwhile)");
       }
     }
     return outcomes;
   }
 
-  private static Map<Long, Tally> readTallies(Connection c, Set<Long> ideaIds) throws SQLException {
-    Map<Long, Tally> tallies = new HashMap<>();
-    for (List<Long> chunk : chunks(ideaIds)) {
+  private static Key keyOf(IdeaVoteCommand command) {
+    if (command instanceof Cast cast) {
+      return new Key(cast.member().value(), cast.ideaId());
+    }
+    Withdraw withdraw = (Withdraw) command;
+    return new Key(withdraw.member().value(), withdraw.ideaId());
+  }
+
+  /**
+   * Applies the batch's spending. A row read at the start is updated only if it still holds what
+   * was read: another instance on the same database that spent from the same budget meanwhile makes
+   * the batch fail with {@link ConflictingWrite} (and the ingest retry it), never overspend.
+   */
+  private static void writeSpend(
+      Connection c, Map<Spend, Integer> deltas, Map<Long, Integer> spentBefore, LocalDate week)
+      throws SQLException {
+    List<Map.Entry<Spend, Integer>> current = new ArrayList<>();
+    List<Map.Entry<Spend, Integer>> fresh = new ArrayList<>();
+    List<Map.Entry<Spend, Integer>> past = new ArrayList<>();
+    for (Map.Entry<Spend, Integer> delta : deltas.entrySet()) {
+      if (delta.getValue() == 0) {
+        continue;
+      }
+      if (!delta.getKey().week().equals(week)) {
+        past.add(delta);
+      } else if (spentBefore.containsKey(delta.getKey().member())) {
+        current.add(delta);
+      } else {
+        fresh.add(delta);
+      }
+    }
+    if (!current.isEmpty()) {
       try (PreparedStatement s =
           c.prepareStatement(
-              "SELECT idea_id, votes, votable FROM idea_tally WHERE idea_id IN ("
-                  + marks(chunk.size())
-                  + ")")) {
-        bind(s, 1, chunk);
+              "UPDATE vote_spend SET used = used + ? WHERE member_id = ? AND week = ?"
+                  + " AND used = ?")) {
+        for (Map.Entry<Spend, Integer> delta : current) {
+          s.setInt(1, delta.getValue());
+          s.setLong(2, delta.getKey().member());
+          s.setDate(3, Date.valueOf(week));
+          s.setInt(4, spentBefore.get(delta.getKey().member()));
+          s.addBatch();
+        }
+        expectEach(s.executeBatch(), 1, "a weekly budget");
+      }
+    }
+    if (!past.isEmpty()) {
+      try (PreparedStatement s =
+          c.prepareStatement(
+              "UPDATE vote_spend SET used = used + ? WHERE member_id = ? AND week = ?")) {
+        for (Map.Entry<Spend, Integer> delta : past) {
+          s.setInt(1, delta.getValue());
+          s.setLong(2, delta.getKey().member());
+          s.setDate(3, Date.valueOf(delta.getKey().week()));
+          s.addBatch();
+        }
+        expectEach(s.executeBatch(), 1, "an earlier week's budget");
+      }
+    }
+    if (!fresh.isEmpty()) {
+      // A concurrent first vote of the same member-week elsewhere fails this on the primary key.
+      try (PreparedStatement s =
+          c.prepareStatement("INSERT INTO vote_spend (member_id, week, used) VALUES (?, ?, ?)")) {
+        for (Map.Entry<Spend, Integer> delta : fresh) {
+          if (delta.getValue() < 0) {
+            throw new ConflictingWrite("a weekly budget refunded before it was spent");
+          }
+          s.setLong(1, delta.getKey().member());
+          s.setDate(2, Date.valueOf(week));
+          s.setInt(3, delta.getValue());
+          s.addBatch();
+        }
+        s.executeBatch();
+      }
+    }
+  }
+
+  private static void expectEach(int[] counts, int expected, String what) {
+    for (int count : counts) {
+      if (count != expected && count != java.sql.Statement.SUCCESS_NO_INFO) {
+        throw new ConflictingWrite(what + " changed while the batch was being written");
+      }
+    }
+  }
+
+  /** Each idea of the batch: one primary-key probe. */
+  private static Map<Long, Tally> readTallies(Connection c, Set<Long> ideaIds) throws SQLException {
+    Map<Long, Tally> tallies = new HashMap<>();
+    try (PreparedStatement s =
+        c.prepareStatement("SELECT votes, votable FROM idea_tally WHERE idea_id = ?")) {
+      for (long idea : ideaIds) {
+        s.setLong(1, idea);
         try (ResultSet rs = s.executeQuery()) {
-          while (rs.next()) {
-            tallies.put(rs.getLong(1), new Tally(rs.getLong(2), rs.getBoolean(3)));
+          if (rs.next()) {
+            tallies.put(idea, new Tally(rs.getLong(1), rs.getBoolean(2)));
           }
         }
       }
@@ -278,31 +397,24 @@ public final class IdeaVoteStore implements BatchWriter<IdeaVoteCommand, IdeaVot
     return tallies;
   }
 
-  private static Map<Key, Vote> readVotes(Connection c, Set<Long> memberIds, Set<Long> ideaIds)
-      throws SQLException {
+  /** Each (member, idea) of the batch: one primary-key probe, the cheapest read there is. */
+  private static Map<Key, Vote> readVotes(Connection c, Set<Key> keys) throws SQLException {
     Map<Key, Vote> votes = new HashMap<>();
-    if (ideaIds.isEmpty()) {
+    if (keys.isEmpty()) {
       return votes;
     }
-    List<List<Long>> ideaChunks = chunks(ideaIds);
-    for (List<Long> members : chunks(memberIds)) {
-      for (List<Long> ideas : ideaChunks) {
-        try (PreparedStatement s =
-            c.prepareStatement(
-                "SELECT member_id, idea_id, charged_week, trend_weight, refunded FROM idea_vote"
-                    + " WHERE member_id IN ("
-                    + marks(members.size())
-                    + ") AND idea_id IN ("
-                    + marks(ideas.size())
-                    + ")")) {
-          int next = bind(s, 1, members);
-          bind(s, next, ideas);
-          try (ResultSet rs = s.executeQuery()) {
-            while (rs.next()) {
-              votes.put(
-                  new Key(rs.getLong(1), rs.getLong(2)),
-                  new Vote(rs.getDate(3).toLocalDate(), rs.getDouble(4), rs.getBoolean(5), false));
-            }
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "SELECT charged_week, trend_weight, refunded FROM idea_vote"
+                + " WHERE member_id = ? AND idea_id = ?")) {
+      for (Key key : keys) {
+        s.setLong(1, key.member());
+        s.setLong(2, key.idea());
+        try (ResultSet rs = s.executeQuery()) {
+          if (rs.next()) {
+            votes.put(
+                key,
+                new Vote(rs.getDate(1).toLocalDate(), rs.getDouble(2), rs.getBoolean(3), false));
           }
         }
       }
@@ -310,17 +422,17 @@ public final class IdeaVoteStore implements BatchWriter<IdeaVoteCommand, IdeaVot
     return votes;
   }
 
-  private static Map<Long, Integer> readUsed(Connection c, Set<Long> memberIds, LocalDate week)
+  private static Map<Long, Integer> readSpend(Connection c, Set<Long> memberIds, LocalDate week)
       throws SQLException {
     Map<Long, Integer> used = new HashMap<>();
     for (List<Long> chunk : chunks(memberIds)) {
       try (PreparedStatement s =
           c.prepareStatement(
-              "SELECT member_id, COUNT(*) FROM idea_vote WHERE member_id IN ("
+              "SELECT member_id, used FROM vote_spend WHERE week = ? AND member_id IN ("
                   + marks(chunk.size())
-                  + ") AND charged_week = ? AND refunded = FALSE GROUP BY member_id")) {
-        int next = bind(s, 1, chunk);
-        s.setDate(next, Date.valueOf(week));
+                  + ")")) {
+        s.setDate(1, Date.valueOf(week));
+        bind(s, 2, chunk);
         try (ResultSet rs = s.executeQuery()) {
           while (rs.next()) {
             used.put(rs.getLong(1), rs.getInt(2));
@@ -362,6 +474,18 @@ public final class IdeaVoteStore implements BatchWriter<IdeaVoteCommand, IdeaVot
   }
 
   private static int refundAll(Connection c, long ideaId) throws SQLException {
+    Map<Spend, Integer> refunds = new TreeMap<>(SPEND_ORDER);
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "SELECT member_id, charged_week FROM idea_vote WHERE idea_id = ? AND refunded = FALSE")) {
+      s.setLong(1, ideaId);
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          refunds.merge(new Spend(rs.getLong(1), rs.getDate(2).toLocalDate()), -1, Integer::sum);
+        }
+      }
+    }
+    giveBack(c, refunds);
     try (PreparedStatement s =
         c.prepareStatement(
             "UPDATE idea_vote SET refunded = TRUE WHERE idea_id = ? AND refunded = FALSE")) {
@@ -385,11 +509,24 @@ public final class IdeaVoteStore implements BatchWriter<IdeaVoteCommand, IdeaVot
     }
     Set<Long> votersOfTarget = new HashSet<>(votersOf(c, into));
     List<Long> overlap = new ArrayList<>();
-    for (long voter : votersOf(c, from)) {
-      if (votersOfTarget.contains(voter)) {
-        overlap.add(voter);
+    Map<Spend, Integer> refunds = new TreeMap<>(SPEND_ORDER);
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "SELECT member_id, charged_week, refunded FROM idea_vote WHERE idea_id = ?")) {
+      s.setLong(1, from);
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          long voter = rs.getLong(1);
+          if (votersOfTarget.contains(voter)) {
+            overlap.add(voter);
+            if (!rs.getBoolean(3)) {
+              refunds.merge(new Spend(voter, rs.getDate(2).toLocalDate()), -1, Integer::sum);
+            }
+          }
+        }
       }
     }
+    giveBack(c, refunds);
     // A member who voted for both keeps the vote on the surviving idea; the other is removed,
     // which gives it back to the budget of the week that paid for it.
     if (!overlap.isEmpty()) {
@@ -414,6 +551,24 @@ public final class IdeaVoteStore implements BatchWriter<IdeaVoteCommand, IdeaVot
     recount(c, into);
     setVotable(c, from, false);
     return new Merged(from, into, moved, overlap.size());
+  }
+
+  /** Returns refunded votes to the budgets of the weeks that paid for them. */
+  private static void giveBack(Connection c, Map<Spend, Integer> refunds) throws SQLException {
+    if (refunds.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "UPDATE vote_spend SET used = used + ? WHERE member_id = ? AND week = ?")) {
+      for (Map.Entry<Spend, Integer> refund : refunds.entrySet()) {
+        s.setInt(1, refund.getValue());
+        s.setLong(2, refund.getKey().member());
+        s.setDate(3, Date.valueOf(refund.getKey().week()));
+        s.addBatch();
+      }
+      s.executeBatch();
+    }
   }
 
   private static List<Long> votersOf(Connection c, long ideaId) throws SQLException {
@@ -465,11 +620,28 @@ public final class IdeaVoteStore implements BatchWriter<IdeaVoteCommand, IdeaVot
 
   // ---- small JDBC plumbing ----
 
-  private static List<List<Long>> chunks(Collection<Long> ids) {
+  /**
+   * The ids in ascending order, in chunks padded (by repeating the last id) to one of a few fixed
+   * sizes: each distinct IN-list length is a distinct statement for the database to compile and
+   * cache, so batches of every size from 1 to 256 would otherwise keep it compiling.
+   */
+  static List<List<Long>> chunks(Collection<Long> ids) {
     List<Long> all = new ArrayList<>(ids);
+    Collections.sort(all);
     List<List<Long>> chunks = new ArrayList<>();
     for (int i = 0; i < all.size(); i += IN_CHUNK) {
-      chunks.add(all.subList(i, Math.min(all.size(), i + IN_CHUNK)));
+      List<Long> chunk = new ArrayList<>(all.subList(i, Math.min(all.size(), i + IN_CHUNK)));
+      int size = IN_SIZES[IN_SIZES.length - 1];
+      for (int candidate : IN_SIZES) {
+        if (candidate >= chunk.size()) {
+          size = candidate;
+          break;
+        }
+      }
+      while (chunk.size() < size) {
+        chunk.add(chunk.get(chunk.size() - 1));
+      }
+      chunks.add(chunk);
     }
     return chunks;
   }

@@ -37,6 +37,14 @@ class LastUsedStampTest {
   }
 
   @Test
+  void aStampRememberedFromTheDatabaseCounts() {
+    stamp.remember(1, clock.instant().minus(Duration.ofMinutes(10)));
+    assertFalse(stamp.claim(1, null));
+    stamp.remember(2, clock.instant().minus(Duration.ofMinutes(61)));
+    assertTrue(stamp.claim(2, null));
+  }
+
+  @Test
   void tokensAreStampedIndependently() {
     stamp.claim(1, null);
     assertTrue(stamp.claim(2, null));

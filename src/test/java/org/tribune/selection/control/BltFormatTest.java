@@ -68,6 +68,27 @@ class BltFormatTest {
     assertTrue(e.getMessage().contains("candidate number 4"), e.getMessage());
   }
 
+  // Comments and blank lines still count as lines, so the number points into the file as written.
+  @Test
+  void lineNumbersCountCommentsAndBlankLines() {
+    BltFormatException e =
+        assertThrows(
+            BltFormatException.class,
+            () -> BltFormat.parse("# election\n3 1\n\n2 1 0 2 0\n0\n\"A\"\n\"B\"\n\"C\"\n"));
+    assertEquals(4, e.line());
+    assertTrue(e.getMessage().contains("0 may only end a ballot line"), e.getMessage());
+  }
+
+  @Test
+  void aBadWeightIsReportedWithItsLine() {
+    BltFormatException e =
+        assertThrows(
+            BltFormatException.class,
+            () -> BltFormat.parse("2 1\n1 1 0\nx 2 0\n0\n\"A\"\n\"B\"\n"));
+    assertEquals(3, e.line());
+    assertTrue(e.getMessage().contains("ballot weight"), e.getMessage());
+  }
+
   @Test
   void aBallotWithoutItsClosingZeroIsRejected() {
     BltFormatException e =

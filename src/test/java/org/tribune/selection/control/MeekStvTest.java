@@ -235,6 +235,95 @@ class MeekStvTest {
     assertEquals(List.of(0, 1), whole.winners());
   }
 
+  // 2 seats. 4 × A, 3 × B, 2 × C, 1 × D, nobody ranks a second choice. N = 10, threshold
+  // floor(10_000_000 / 3) + 1 = 3_333_334: A is elected, surplus 666_666.
+  // Round 2: sure losers before any transfer: D alone (666_666 + 1_000_000 < C's 2_000_000; adding
+  // C gives 3_666_666, not below B). D's ballot exhausts: exhausted 1_000_000, threshold
+  // floor(9_000_000 / 3) + 1 = 3_000_001, B (3_000_000) is one unit short; surplus 999_999.
+  // Round 3: C is a sure loser (999_999 + 2_000_000 < 3_000_000, and only one may go). Exhausted
+  // 3_000_000, threshold floor(7_000_000 / 3) + 1 = 2_333_334: B is elected by the falling
+  // threshold alone, A's surplus never moved.
+  @Test
+  void exhaustedBallotsLowerTheDynamicThresholdUntilItElects() {
+    ElectionResult result =
+        MeekStv.count(
+            election(2, 4, Ballot.of(4, 0), Ballot.of(3, 1), Ballot.of(2, 2), Ballot.of(1, 3)),
+            OPAVOTE);
+
+    assertEquals(List.of(0, 1), result.winners());
+    assertEquals(3, result.rounds().size());
+    ElectionResult.Round first = result.rounds().get(0);
+    assertEquals(3_333_334, first.threshold());
+    assertEquals(666_666, first.surplus());
+    ElectionResult.Round second = result.rounds().get(1);
+    assertEquals(List.of(3), eliminatedBy(second));
+    assertEquals(ONE, second.exhausted());
+    assertEquals(3_000_001, second.threshold());
+    assertEquals(999_999, second.surplus());
+    assertEquals(List.of(), second.elected());
+    assertEquals(
+        "Count after eliminating D and transferring votes. All losing candidates are eliminated. ",
+        second.message());
+    ElectionResult.Round third = result.rounds().get(2);
+    assertEquals(List.of(2), eliminatedBy(third));
+    assertEquals(List.of(4 * ONE, 3 * ONE, 0L, 0L), third.votes());
+    assertEquals(3 * ONE, third.exhausted());
+    assertEquals(2_333_334, third.threshold());
+    assertEquals(
+        "Count after eliminating C and transferring votes. All losing candidates are eliminated."
+            + " Candidate B has reached the threshold and is elected. ",
+        third.message());
+    assertEquals(List.of(ONE, ONE, 0L, 0L), third.keepFactors());
+  }
+
+  // 2 seats. 1 × A, 4 × B, 5 × C; N = 10, threshold 3_333_334. B and C are elected in round 1 and
+  // listed in file order (OpenSTV's newWinners sorts by number), not by votes.
+  @Test
+  void candidatesElectedInTheSameRoundAreListedInFileOrder() {
+    ElectionResult result =
+        MeekStv.count(election(2, 3, Ballot.of(1, 0), Ballot.of(4, 1), Ballot.of(5, 2)), OPAVOTE);
+
+    assertEquals(List.of(1, 2), result.winners());
+    assertEquals(1, result.rounds().size());
+    assertEquals(
+        "Count of first choices. Candidates B and C have reached the threshold and are elected. ",
+        result.rounds().get(0).message());
+    assertEquals(List.of(0), result.rounds().get(0).eliminated());
+  }
+
+  @Test
+  void listsAreWordedAsOpenStvWordsThem() {
+    assertEquals("A", MeekStv.joinList(List.of("A")));
+    assertEquals("A and B", MeekStv.joinList(List.of("A", "B")));
+    assertEquals("A, B, and C", MeekStv.joinList(List.of("A", "B", "C")));
+    assertEquals(
+        "A, 0.5; B, 0.6; and C, 0.7", MeekStv.joinList(List.of("A, 0.5", "B, 0.6", "C, 0.7")));
+    assertEquals("Smith, J and B", MeekStv.joinList(List.of("Smith, J", "B")));
+  }
+
+  // The ballots of sureLosersGoTogetherAndATieIsBrokenByTheRoundBefore: A and B tie in round 2.
+  // With weakTieBreakMethod Random the earlier rounds are not consulted and the draw decides.
+  @Test
+  void withoutEarlierRoundsARandomWeakTieGoesStraightToTheSeededDraw() {
+    BallotFile file =
+        election(
+            1,
+            5,
+            Ballot.of(5, 0),
+            Ballot.of(4, 1),
+            Ballot.of(1, 2, 1),
+            Ballot.of(1, 3, 1),
+            Ballot.of(1, 4, 0));
+    ElectionResult random =
+        MeekStv.count(file, OPAVOTE.withWeakTieBreak(CountOptions.WeakTieBreak.RANDOM));
+    TieBreak brk =
+        assertInstanceOf(RoundAction.Elimination.class, random.rounds().get(2).action())
+            .tieBreak()
+            .orElseThrow();
+    assertEquals(TieBreak.Resolution.SEEDED_DRAW, brk.resolution());
+    assertEquals(List.of(0, 1), brk.tied());
+  }
+
   @Test
   void tooFewCandidatesCannotBeCounted() {
     BallotFile file = election(2, 3, Set.of(2), Ballot.of(5, 0), Ballot.of(5, 1));
