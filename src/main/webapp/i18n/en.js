@@ -488,5 +488,10 @@ export default {
   'ledger.reason.bad-proof': 'The inclusion proof is malformed.',
   'ledger.reason.unavailable': 'The ledger cannot be reached right now.',
   'ledger.reason.insecure-context': 'This browser only verifies on https:// pages.',
+  'ledger.consistencyLabel': 'History',
+  'ledger.consistency.first': 'This browser will remember this checkpoint and check that later ones extend it.',
+  'ledger.consistency.consistent': 'Extends the checkpoint of {size} entries this browser saw before: nothing was changed or removed.',
+  'ledger.consistency.inconsistent': 'Does NOT extend the checkpoint of {size} entries this browser saw before: the history was rewritten.',
+  'ledger.consistency.unavailable': 'Could not check against the checkpoint this browser saw before.',
   // --- end ledger ---
 };

@@ -481,5 +481,10 @@ export default {
   'ledger.reason.bad-proof': '包含证明格式错误。',
   'ledger.reason.unavailable': '暂时无法访问账本。',
   'ledger.reason.insecure-context': '此浏览器仅在 https:// 页面上进行核验。',
+  'ledger.consistencyLabel': '历史',
+  'ledger.consistency.first': '本浏览器将记住此检查点，并核验之后的检查点是否在其基础上延续。',
+  'ledger.consistency.consistent': '延续了本浏览器此前见到的 {size} 个条目的检查点：没有任何内容被修改或删除。',
+  'ledger.consistency.inconsistent': '未能延续本浏览器此前见到的 {size} 个条目的检查点：历史已被改写。',
+  'ledger.consistency.unavailable': '无法与本浏览器此前见到的检查点进行核对。',
   // --- end ledger ---
 };

@@ -82,6 +82,51 @@ export async function rootFromInclusionProof(index, size, leafHashBytes, proof) 
   return sn === 0 ? r : null;
 }
 
+/**
+ * Whether a consistency proof shows the tree (m, oldRoot) is a prefix of (n, newRoot), by
+ * RFC 9162 §2.1.4.2. Roots and proof elements are Uint8Arrays.
+ */
+export async function verifyConsistency(m, n, oldRoot, newRoot, proof) {
+  if (!(m >= 1 && m <= n)) return false;
+  if (m === n) return proof.length === 0 && equal(oldRoot, newRoot);
+  if (proof.length === 0 || proof.some((p) => p.length !== 32)) return false;
+  // For a power-of-two m the old tree is a complete subtree: its root is left out of the proof.
+  const path = isPowerOfTwo(m) ? [oldRoot, ...proof] : [...proof];
+  let fn = m - 1;
+  let sn = n - 1;
+  while (fn % 2 === 1) {
+    fn = Math.floor(fn / 2);
+    sn = Math.floor(sn / 2);
+  }
+  let fr = path[0];
+  let sr = path[0];
+  for (const c of path.slice(1)) {
+    if (sn === 0) return false;
+    if (fn % 2 === 1 || fn === sn) {
+      fr = await nodeHash(c, fr);
+      sr = await nodeHash(c, sr);
+      while (fn % 2 === 0 && fn !== 0) {
+        fn = Math.floor(fn / 2);
+        sn = Math.floor(sn / 2);
+      }
+    } else {
+      sr = await nodeHash(sr, c);
+    }
+    fn = Math.floor(fn / 2);
+    sn = Math.floor(sn / 2);
+  }
+  return sn === 0 && equal(fr, oldRoot) && equal(sr, newRoot);
+}
+
+function isPowerOfTwo(m) {
+  let x = m;
+  while (x > 1) {
+    if (x % 2 !== 0) return false;
+    x /= 2;
+  }
+  return x === 1;
+}
+
 /** Parses a C2SP verifier key <name>+<hex id>+<base64(0x01 ‖ key)> and checks its key id. */
 export async function parseVerifierKey(text) {
   // The name holds no '+', but base64 may: split at the first two only.
@@ -198,6 +243,46 @@ export async function verifyEntry(index) {
     result.reason = e instanceof LedgerCheckError ? e.reason : 'unavailable';
   }
   return result;
+}
+
+const SEEN_KEY = 'tribune.ledger.seen';
+
+/**
+ * Holds the log to what this browser saw before: if it remembered an earlier checkpoint of the
+ * same log, the current one must extend it (consistency proof); then the current one is
+ * remembered. → {status: 'first' | 'consistent' | 'inconsistent' | 'unavailable', seenSize}
+ */
+export async function checkAgainstSeen(checkpoint) {
+  let seen = null;
+  try {
+    seen = JSON.parse(localStorage.getItem(SEEN_KEY) || 'null');
+  } catch (e) {
+    seen = null;
+  }
+  const remember = () => {
+    try {
+      localStorage.setItem(SEEN_KEY, JSON.stringify({ origin: checkpoint.origin, size: checkpoint.size, rootHex: checkpoint.rootHex }));
+    } catch (e) {
+      // Private mode or storage full: the check still ran, it just will not be remembered.
+    }
+  };
+  const sameLog = seen && seen.origin === checkpoint.origin && seen.size >= 1 && /^[0-9a-f]{64}$/.test(seen.rootHex || '');
+  if (!sameLog) {
+    remember();
+    return { status: 'first', seenSize: null };
+  }
+  // A log that shrank has dropped entries: keep the memory of the larger one.
+  if (seen.size > checkpoint.size) return { status: 'inconsistent', seenSize: seen.size };
+  const oldRoot = new Uint8Array(seen.rootHex.match(/../g).map((x) => Number.parseInt(x, 16)));
+  let ok;
+  try {
+    const body = await fetchJson(`/proof/consistency?from=${seen.size}&to=${checkpoint.size}`);
+    ok = await verifyConsistency(seen.size, checkpoint.size, oldRoot, checkpoint.root, (body.proof || []).map(fromBase64));
+  } catch (e) {
+    return { status: 'unavailable', seenSize: seen.size };
+  }
+  if (ok) remember();
+  return { status: ok ? 'consistent' : 'inconsistent', seenSize: seen.size };
 }
 
 /** Whether this browser can check Ed25519 signatures with WebCrypto. */

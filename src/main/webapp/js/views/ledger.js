@@ -6,7 +6,7 @@ import { t, has, formatNumber, formatDate } from '../i18n.js';
 import { api, query as qs } from '../api.js';
 import { showError, announce } from '../messages.js';
 import { field } from '../forms.js';
-import { currentCheckpoint, verifyEntry, ed25519Supported } from '../ledger-verify.js';
+import { currentCheckpoint, verifyEntry, ed25519Supported, checkAgainstSeen } from '../ledger-verify.js';
 
 const LIMIT = 25;
 
@@ -32,6 +32,7 @@ function checkpointCard() {
     body.setAttribute('aria-busy', 'true');
     try {
       const cp = await currentCheckpoint({ fresh });
+      const seen = await checkAgainstSeen(cp);
       replace(
         body,
         h(
@@ -45,6 +46,12 @@ function checkpointCard() {
           h('dd', {}, h('code', { class: 'ledger-hash', dataset: { testid: 'ledger-root' } }, cp.rootHex)),
           h('dt', {}, t('ledger.signatureLabel')),
           h('dd', { dataset: { testid: 'ledger-signature', status: cp.signature } }, signatureText(cp.signature)),
+          h('dt', {}, t('ledger.consistencyLabel')),
+          h(
+            'dd',
+            { dataset: { testid: 'ledger-consistency', status: seen.status } },
+            t(`ledger.consistency.${seen.status}`, { size: formatNumber(seen.seenSize ?? 0) }),
+          ),
         ),
         h('details', {}, h('summary', {}, t('ledger.rawNote')), h('pre', { class: 'ledger-note', dataset: { testid: 'ledger-note' } }, cp.note)),
       );

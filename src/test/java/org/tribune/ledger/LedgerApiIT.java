@@ -73,6 +73,11 @@ class LedgerApiIT {
     return client().send("GET", path, null, Map.of("Accept", "text/plain"));
   }
 
+  private Response jsonLines(String path) throws Exception {
+    return client()
+        .send("GET", path, null, Map.of("Accept", "application/jsonl, application/problem+json"));
+  }
+
   private Head head() throws Exception {
     Response note = text("/api/v1/ledger/checkpoint");
     assertEquals(200, note.status());
@@ -168,7 +173,7 @@ class LedgerApiIT {
     Head newer = head();
     assertTrue(newer.size() >= older.size() + 13);
 
-    Response download = client().get("/api/v1/ledger/download?size=" + newer.size());
+    Response download = jsonLines("/api/v1/ledger/download?size=" + newer.size());
     assertEquals(200, download.status(), download.toString());
     assertTrue(download.contentType().startsWith("application/jsonl"), download.contentType());
     assertEquals(String.valueOf(newer.size()), download.header("Ledger-Tree-Size").orElseThrow());
@@ -305,7 +310,6 @@ class LedgerApiIT {
             "/api/v1/ledger/proof/consistency?from=2&to=1",
             "/api/v1/ledger/proof/consistency?from=1&to=" + (size + 1),
             "/api/v1/ledger/proof/consistency?from=1.5&to=2",
-            "/api/v1/ledger/download?size=" + (size + 1),
             "/api/v1/ledger/search?limit=0",
             "/api/v1/ledger/search?limit=257",
             "/api/v1/ledger/search?before=-3")) {
@@ -313,6 +317,10 @@ class LedgerApiIT {
       assertEquals(400, r.status(), path + " -> " + r);
       assertEquals("invalid-input", r.problemType(), path);
     }
+    Response tooBig = jsonLines("/api/v1/ledger/download?size=" + (size + 1));
+    assertEquals(400, tooBig.status(), tooBig.toString());
+    assertEquals("invalid-input", tooBig.problemType());
+    assertEquals(size, tooBig.object().getJsonNumber("treeSize").longValue());
     assertThrows(
         IllegalArgumentException.class,
         () ->

@@ -206,7 +206,8 @@ class LedgerPageIT {
     Map<String, Object> result =
         (Map<String, Object>)
             page.evaluate(
-                "i => import('./js/ledger-verify.js').then(m => m.verifyEntry(i))", index);
+                "i => import('./js/ledger-verify.js').then(m => m.verifyEntry(i))",
+                Math.toIntExact(index));
     assertEquals(Boolean.TRUE, result.get("verified"), result.toString());
     assertEquals("valid", result.get("signature"));
     assertTrue(((Number) result.get("treeSize")).longValue() > index);
@@ -215,13 +216,34 @@ class LedgerPageIT {
     @SuppressWarnings("unchecked")
     Map<String, Object> missing =
         (Map<String, Object>)
-            page.evaluate(
-                "i => import('./js/ledger-verify.js').then(m => m.verifyEntry(i))", 1L << 40);
+            page.evaluate("i => import('./js/ledger-verify.js').then(m => m.verifyEntry(i))", 1e12);
     assertEquals(Boolean.FALSE, missing.get("verified"));
     assertEquals("no-such-entry", missing.get("reason"));
 
     portal.byTestId("language-switcher").selectOption("zh-CN");
     assertThat(page.locator("main h1")).hasText("公开答复账本");
     assertThat(portal.byTestId("nav-ledger")).hasText("公开账本");
+  }
+
+  @Test
+  void theCheckpointMustExtendTheOneThisBrowserSawBefore() throws Exception {
+    append("plan.created", Map.of("title", "First seen"));
+    Portal portal = new Portal(page);
+    portal.open("/ledger");
+    assertThat(portal.byTestId("ledger-consistency")).hasAttribute("data-status", "first");
+    long seen = Long.parseLong(portal.byTestId("ledger-tree-size").getAttribute("data-size"));
+
+    append("plan.milestone", Map.of("title", "Later"));
+    page.reload();
+    assertThat(portal.byTestId("ledger-consistency")).hasAttribute("data-status", "consistent");
+    assertThat(portal.byTestId("ledger-consistency")).containsText(String.valueOf(seen));
+
+    // A browser that remembers a different history at that size must be told it was rewritten.
+    page.evaluate(
+        "s => localStorage.setItem('tribune.ledger.seen', JSON.stringify({origin:"
+            + " 'tribune.example/ledger', size: s, rootHex: '00'.repeat(32)}))",
+        Math.toIntExact(seen));
+    page.reload();
+    assertThat(portal.byTestId("ledger-consistency")).hasAttribute("data-status", "inconsistent");
   }
 }
