@@ -18,6 +18,10 @@ import { qaHomeView, qaSessionView, qaInquiryView, qaMineView, qaInboxView, qaTr
 // --- ledger (response ledger: public, no sign-in) ---
 import { ledgerView } from './views/ledger.js';
 // --- end ledger ---
+// ---- selection rounds (issue 4) ----
+import { roundsView, roundView, ballotView, delegatesView, delegateView } from './views/selection.js';
+// releases (issue 3)
+import { releasesView, buildView } from './views/releases.js';
 
 route('/', ideasView);
 route('/ideas', ideasView);
@@ -36,8 +40,17 @@ route('/qa/triage', qaTriageView, { auth: true, manager: true });
 // --- ledger ---
 route('/ledger', ledgerView);
 // --- end ledger ---
+// releases (issue 3)
+route('/builds', releasesView);
+route('/builds/:id', buildView);
 route('/signin', signInView);
 route('/signup', signUpView);
+// ---- selection rounds (issue 4) ----
+route('/rounds', roundsView);
+route('/rounds/:id', roundView);
+route('/rounds/:id/ballot', ballotView, { auth: true });
+route('/delegates', delegatesView);
+route('/delegates/:id', delegateView);
 
 let headerKey = null;
 
@@ -71,9 +84,13 @@ function renderHeader() {
   const header = document.getElementById('header');
   const hadFocus = document.activeElement && document.activeElement.id === 'language';
   const links = [navLink('/', t('nav.ideas'), 'nav-ideas')];
+  // ---- releases (issue 3) ----
+  links.push(navLink('/builds', t('nav.builds'), 'nav-builds'));
   // --- ledger ---
   links.push(navLink('/ledger', t('nav.ledger'), 'nav-ledger'));
   // --- end ledger ---
+  // ---- selection rounds (issue 4) ----
+  links.push(navLink('/rounds', t('nav.rounds'), 'nav-rounds'));
   if (signedIn()) {
     links.push(navLink('/submit', t('nav.submit'), 'nav-submit'));
     links.push(navLink('/my-votes', t('nav.myVotes'), 'nav-my-votes'));

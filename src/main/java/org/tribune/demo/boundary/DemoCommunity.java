@@ -37,6 +37,8 @@ public class DemoCommunity {
 
   @Inject DemoSeeding seeding;
   @Inject IdeaVotes votes;
+  @Inject DemoSelection selection;
+  @Inject DemoReleases releases;
 
   @Resource ManagedExecutorService executor;
 
@@ -64,6 +66,8 @@ public class DemoCommunity {
     }
     CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
     seeding.lifeCycles(cast);
+    selection.seed(cast.members());
+    releases.seed(cast);
     jakarta.enterprise.inject.spi.CDI.current().select(DemoQa.class).get().seed(cast.members());
     LOG.info(
         () ->

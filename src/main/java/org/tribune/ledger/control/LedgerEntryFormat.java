@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -118,7 +119,8 @@ public final class LedgerEntryFormat {
     if (value instanceof String s) {
       out.append(' ').append(s);
     } else if (value instanceof Map<?, ?> m) {
-      m.values().forEach(v -> strings(v, out));
+      // In key order, as in the canonical JSON, so the text does not depend on the map's order.
+      new TreeMap<>(m).values().forEach(v -> strings(v, out));
     } else if (value instanceof Collection<?> c) {
       c.forEach(v -> strings(v, out));
     } else if (value != null) {

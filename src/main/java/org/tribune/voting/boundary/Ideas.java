@@ -132,6 +132,55 @@ public class Ideas {
     return catalog.detail(idea, current.id());
   }
 
+  /**
+   * For the releases component: a published build ships the idea. An idea that is planned or in
+   * progress steps to shipped (through in progress), naming the build; the reason and the audit
+   * entry are those of any status change, the actor is whoever published the build. Answers the
+   * idea's status afterwards; an idea in any other status is left as it is. The caller has checked
+   * its own permission (publishing builds) and calls this outside its own transaction, because
+   * closing voting waits for the vote writer.
+   */
+  public IdeaStatus shipInBuild(long id, String build, String reason, MemberId actor) {
+    Idea idea = find(id);
+    IdeaStatus before = idea.status();
+    if (before != IdeaStatus.PLANNED && before != IdeaStatus.IN_PROGRESS) {
+      return before;
+    }
+    votes.closeVoting(id);
+    reopenIfRolledBack(id);
+    Instant now = now();
+    if (before == IdeaStatus.PLANNED) {
+      idea.changeStatus(IdeaStatus.IN_PROGRESS, reason, build, actor, now);
+    }
+    idea.changeStatus(IdeaStatus.SHIPPED, reason, build, actor, now);
+    audit.record(
+        actor, "idea.status", "idea", Long.toString(id), before.wire(), "shipped: " + reason);
+    return IdeaStatus.SHIPPED;
+  }
+
+  /**
+   * For the releases component: enough of the idea's voters answered that the shipped build solved
+   * it, so a shipped idea becomes verified. Audited with the member whose answer tipped it.
+   */
+  public boolean verifyByVoters(long id, String reason, MemberId actor) {
+    Idea idea = find(id);
+    if (idea.status() != IdeaStatus.SHIPPED) {
+      return false;
+    }
+    idea.changeStatus(IdeaStatus.VERIFIED, reason, null, actor, now());
+    audit.record(actor, "idea.status", "idea", Long.toString(id), "shipped", "verified: " + reason);
+    return true;
+  }
+
+  /** The idea's title and status, for other components that show ideas they link to. */
+  public LinkedIdea linked(long id) {
+    Idea idea = find(id);
+    return new LinkedIdea(idea.id(), idea.title(), idea.status().wire());
+  }
+
+  /** An idea as another component shows a link to it. */
+  public record LinkedIdea(long id, String title, String status) {}
+
   public MergeResult merge(long id, long intoId, String reason) {
     MemberId manager = current.requireRole(Roles.COMMUNITY_MANAGER);
     Idea from = find(id);

@@ -127,6 +127,24 @@ public class IdeaVotes {
     }
   }
 
+  /** Everyone who voted for the idea (refunded votes included: they voted for it). */
+  public List<MemberId> votersOf(long ideaId) {
+    List<MemberId> voters = new ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s =
+            c.prepareStatement("SELECT member_id FROM idea_vote WHERE idea_id = ? ORDER BY 1")) {
+      s.setLong(1, ideaId);
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          voters.add(new MemberId(rs.getLong(1)));
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    return voters;
+  }
+
   /** The member's votes, newest first. */
   public List<MyVote> votesOf(MemberId member) {
     List<MyVote> votes = new ArrayList<>();

@@ -1,0 +1,23 @@
+package org.tribune.selection.entity;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * How a round chooses: a Meek STV election over the endorsed shortlist, a stratified sortition draw
+ * among the volunteers, or both (a sortition shortlist, then an election).
+ */
+public enum SelectionMethod {
+  STV,
+  SORTITION,
+  COMBINED;
+
+  public String wireName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  public static Optional<SelectionMethod> fromWire(String name) {
+    return Arrays.stream(values()).filter(m -> m.wireName().equals(name)).findFirst();
+  }
+}
