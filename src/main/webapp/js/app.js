@@ -2,7 +2,7 @@
 // (navigation, vote budget, language switcher) and hands the page to the router.
 import { h, replace } from './dom.js';
 import { t, tn, locale, setLocale, initialLocale, onLocaleChange, isSupported, LOCALES, formatNumber } from './i18n.js';
-import { session, signedIn, isManager, onSessionChange, clearSession } from './session.js';
+import { session, signedIn, isManager, hasRole, onSessionChange, clearSession } from './session.js';
 import { loadBudget } from './budget.js';
 import { api, refreshSession } from './api.js';
 import { showError, flash } from './messages.js';
@@ -13,6 +13,8 @@ import { ideaView } from './views/idea.js';
 import { submitView } from './views/submit.js';
 import { myVotesView } from './views/myvotes.js';
 import { moderationView } from './views/moderation.js';
+// --- Q&A sessions (component qa) ---
+import { qaHomeView, qaSessionView, qaInquiryView, qaMineView, qaInboxView, qaTriageView, qaTimelinessView } from './views/qa.js';
 // --- ledger (response ledger: public, no sign-in) ---
 import { ledgerView } from './views/ledger.js';
 // --- end ledger ---
@@ -27,6 +29,14 @@ route('/ideas/:id', ideaView);
 route('/submit', submitView, { auth: true });
 route('/my-votes', myVotesView, { auth: true });
 route('/moderation', moderationView, { auth: true, manager: true });
+// --- Q&A sessions (component qa) ---
+route('/qa', qaHomeView);
+route('/qa/sessions/:id', qaSessionView);
+route('/qa/inquiries/:id', qaInquiryView);
+route('/qa/timeliness', qaTimelinessView);
+route('/qa/mine', qaMineView, { auth: true });
+route('/qa/inbox', qaInboxView, { auth: true });
+route('/qa/triage', qaTriageView, { auth: true, manager: true });
 // --- ledger ---
 route('/ledger', ledgerView);
 // --- end ledger ---
@@ -85,6 +95,13 @@ function renderHeader() {
     links.push(navLink('/submit', t('nav.submit'), 'nav-submit'));
     links.push(navLink('/my-votes', t('nav.myVotes'), 'nav-my-votes'));
     if (isManager()) links.push(navLink('/moderation', t('nav.moderation'), 'nav-moderation'));
+  }
+  // --- Q&A sessions (component qa) ---
+  links.push(navLink('/qa', t('nav.qa'), 'nav-qa'));
+  if (signedIn()) {
+    if (hasRole('delegate')) links.push(navLink('/qa/mine', t('nav.qaMine'), 'nav-qa-mine'));
+    if (hasRole('responder')) links.push(navLink('/qa/inbox', t('nav.qaInbox'), 'nav-qa-inbox'));
+    if (isManager()) links.push(navLink('/qa/triage', t('nav.qaTriage'), 'nav-qa-triage'));
   }
   const account = signedIn()
     ? h(

@@ -79,6 +79,7 @@ class ArchitectureTest {
             "org.tribune.releases..",
             "org.tribune.selection..",
             "org.tribune.inquiries..",
+            "org.tribune.qa..",
             "org.tribune.ledger..",
             "org.tribune.reports..",
             "org.tribune.ingest..")

@@ -68,6 +68,7 @@ public class DemoCommunity {
     seeding.lifeCycles(cast);
     selection.seed(cast.members());
     releases.seed(cast);
+    jakarta.enterprise.inject.spi.CDI.current().select(DemoQa.class).get().seed(cast.members());
     LOG.info(
         () ->
             "Demo community seeded: "

@@ -1,0 +1,29 @@
+package org.tribune.qa.entity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.LocalDate;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Overdue is derived from the deadline in working days; an answered inquiry is never overdue. */
+class LatenessTest {
+
+  @ParameterizedTest(name = "due {0}, today {1}, awaiting {2} → {3}")
+  @CsvSource({
+    "2026-11-06, 2026-11-05, true, NOT_DUE",
+    "2026-11-06, 2026-11-06, true, NOT_DUE",
+    // Saturday and Sunday after a Friday deadline are not working days: not overdue yet.
+    "2026-11-06, 2026-11-07, true, NOT_DUE",
+    "2026-11-06, 2026-11-08, true, NOT_DUE",
+    "2026-11-06, 2026-11-09, true, OVERDUE",
+    "2026-11-06, 2026-11-19, true, OVERDUE",
+    "2026-11-06, 2026-11-20, true, VERY_OVERDUE",
+    "2026-11-06, 2027-03-01, true, VERY_OVERDUE",
+    "2026-11-06, 2027-03-01, false, NOT_DUE"
+  })
+  void derivesFromTheDeadline(
+      LocalDate deadline, LocalDate today, boolean awaiting, Lateness expected) {
+    assertEquals(expected, Lateness.of(deadline, awaiting, today, WorkingCalendar.weekdays()));
+  }
+}
