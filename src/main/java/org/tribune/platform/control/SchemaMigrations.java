@@ -1,6 +1,9 @@
 package org.tribune.platform.control;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -10,6 +13,10 @@ import org.flywaydb.core.api.output.MigrateResult;
  * Brings the schema to the newest version at start-up. The SQL under {@code db/migration} is
  * written once for both Derby and PostgreSQL (portable types, identity columns, no vendor
  * functions), so one migration history serves the embedded default and production.
+ *
+ * <p>The two large-object types are the one place the dialects differ; migrations write them as the
+ * placeholders {@code ${clob}} (Derby {@code CLOB}, PostgreSQL {@code TEXT}) and {@code ${blob}}
+ * (Derby {@code BLOB}, PostgreSQL {@code BYTEA}).
  */
 public final class SchemaMigrations {
 
@@ -29,6 +36,7 @@ public final class SchemaMigrations {
             // Components are built in parallel and their migrations may land in any order; a
             // database that already has a later version still takes an earlier one it lacks.
             .outOfOrder(true)
+            .placeholders(largeObjectTypes(dataSource))
             .load();
     MigrateResult result = flyway.migrate();
     LOG.info(
@@ -39,5 +47,20 @@ public final class SchemaMigrations {
                 + result.migrationsExecuted
                 + " migration(s) applied now)");
     return result;
+  }
+
+  static Map<String, String> largeObjectTypes(DataSource dataSource) {
+    try (Connection connection = dataSource.getConnection()) {
+      return largeObjectTypes(connection.getMetaData().getDatabaseProductName());
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the database product", e);
+    }
+  }
+
+  static Map<String, String> largeObjectTypes(String databaseProduct) {
+    boolean postgres = databaseProduct.toLowerCase(java.util.Locale.ROOT).contains("postgres");
+    return postgres
+        ? Map.of("clob", "TEXT", "blob", "BYTEA")
+        : Map.of("clob", "CLOB", "blob", "BLOB");
   }
 }
