@@ -801,14 +801,14 @@ function planItem(p, manage) {
 }
 
 function newPlanForm(departments) {
-  return h('details', { class: 'card' }, h('summary', {}, t('qa.plans.new')), actionForm({
+  return h('details', { class: 'card' }, h('summary', { dataset: { testid: 'plan-new' } }, t('qa.plans.new')), actionForm({
     fields: [
-      { name: 'department', label: t('qa.assign.department'), type: 'select', options: departments.map((d) => ({ value: d.id, label: d.name })) },
-      { name: 'title', label: t('qa.plans.titleLabel'), required: true, maxlength: 200 },
-      { name: 'description', label: t('qa.plans.description'), type: 'textarea', required: true, rows: 3 },
-      { name: 'startDate', label: t('qa.plans.start'), type: 'date', required: true },
-      { name: 'dueDate', label: t('qa.plans.due'), type: 'date', required: true },
-      { name: 'inquiries', label: t('qa.plans.inquiries'), hint: t('qa.agenda.orderHint') },
+      { name: 'department', label: t('qa.assign.department'), type: 'select', options: departments.map((d) => ({ value: d.id, label: d.name })), testid: 'plan-department' },
+      { name: 'title', label: t('qa.plans.titleLabel'), required: true, maxlength: 200, testid: 'plan-title' },
+      { name: 'description', label: t('qa.plans.description'), type: 'textarea', required: true, rows: 3, testid: 'plan-description' },
+      { name: 'startDate', label: t('qa.plans.start'), type: 'date', required: true, testid: 'plan-start' },
+      { name: 'dueDate', label: t('qa.plans.due'), type: 'date', required: true, testid: 'plan-due' },
+      { name: 'inquiries', label: t('qa.plans.inquiries'), hint: t('qa.agenda.orderHint'), testid: 'plan-inquiries' },
     ],
     button: t('qa.plans.create'), testid: 'plan-create',
     send: (v) => api('POST', '/qa/plans', { ...v, department: Number(v.department), inquiries: v.inquiries.split(/[\s,]+/).filter(Boolean).map(Number) }),
