@@ -3,7 +3,7 @@
 // the manager's triage queue and the public department timeliness.
 import { h, replace } from '../dom.js';
 import { t, formatDate, formatNumber } from '../i18n.js';
-import { api, query } from '../api.js';
+import { api, query, ApiError } from '../api.js';
 import { showError, clearMessages, announce, flash } from '../messages.js';
 import { field, busy, submitButton } from '../forms.js';
 import { hasRole, isManager, session } from '../session.js';
@@ -68,7 +68,7 @@ function list(items, testid, empty) {
 
 /** A small form that posts and then re-renders. fields: [{name,label,type,options,...}] */
 function actionForm({ title, fields = [], button, testid, send, done }) {
-  const made = fields.map((f) => field(f));
+  const made = fields.map((f) => (f.make ? f.make() : field(f)));
   const form = h(
     'form',
     { class: 'form qa-action', novalidate: true, dataset: { testid: `${testid}-form` } },
@@ -105,6 +105,159 @@ function rerender(message) {
     if (message) flash(message);
     await render({ keepFocus: true });
   };
+}
+
+// --- picking people by name, attachments (qa) ------------------------------------------------
+
+/**
+ * Choose members by name instead of typing ids: a search box (GET /qa/departments/people, community
+ * managers) and the chosen people as removable chips. Returns {row, input}: input is a hidden field
+ * whose value is the chosen ids, comma-separated, so actionForm reads it like any other field.
+ */
+function peoplePicker({ name, label, hint, role, testid, chosen = [], single = false }) {
+  const picked = new Map(chosen.map((p) => [p.id, p.name]));
+  const input = h('input', { type: 'hidden', name });
+  const search = field({ name: `${name}-search`, label, hint, type: 'search', autocomplete: 'off', testid: `${testid}-search` });
+  const results = h('ul', { class: 'plain-list qa-picker-results', 'aria-live': 'polite', dataset: { testid: `${testid}-results` } });
+  const chips = h('ul', { class: 'plain-list qa-picker-chosen', dataset: { testid: `${testid}-chosen` } });
+  function sync() {
+    input.value = [...picked.keys()].join(',');
+    replace(
+      chips,
+      [...picked].map(([id, who]) =>
+        h('li', { class: 'chip', dataset: { testid: `${testid}-chip`, memberId: id } }, who, ' ',
+          h('button', { type: 'button', class: 'link', 'aria-label': t('qa.picker.remove', { name: who }), onclick: () => { picked.delete(id); sync(); } }, '×'))),
+    );
+  }
+  let timer;
+  search.input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(async () => {
+      const q = search.input.value.trim();
+      if (!q) return replace(results);
+      try {
+        const found = await api('GET', `/qa/departments/people${query({ q, role })}`);
+        replace(
+          results,
+          found.length
+            ? found.map((p) =>
+                h('li', {}, h('button', { type: 'button', dataset: { testid: `${testid}-option`, memberId: p.id }, onclick: () => {
+                  if (single) picked.clear();
+                  picked.set(p.id, p.name);
+                  search.input.value = '';
+                  replace(results);
+                  sync();
+                } }, t('qa.picker.add', { name: p.name }))))
+            : [h('li', { class: 'empty' }, t('qa.picker.none'))],
+        );
+      } catch (err) {
+        replace(results);
+      }
+    }, 250);
+  });
+  sync();
+  const row = h('div', { class: 'qa-picker' }, search.row, results, chips, input);
+  return { row, input };
+}
+
+function ids(value) {
+  return value ? value.split(/[\s,]+/).filter(Boolean).map(Number) : [];
+}
+
+function sizeText(bytes) {
+  return bytes >= 1048576 ? `${formatNumber(Math.round(bytes / 104857.6) / 10)} MB` : bytes >= 1024 ? `${formatNumber(Math.round(bytes / 1024))} KB` : `${formatNumber(bytes)} B`;
+}
+
+function attachmentsBlock(i, mine) {
+  const items = i.attachments || [];
+  const draft = mine && i.state === 'draft';
+  if (!items.length && !draft) return null;
+  return h(
+    'section',
+    { class: 'qa-attachments', dataset: { testid: 'attachments' } },
+    h('h2', {}, t('qa.attachments.title')),
+    items.length
+      ? h('ul', { class: 'plain-list' }, items.map((a) =>
+          h('li', { dataset: { testid: 'attachment', attachmentId: a.id } },
+            h('a', { href: `api/v1/qa/inquiries/${i.id}/attachments/${a.id}`, download: a.fileName }, a.fileName),
+            ` · ${a.contentType} · ${sizeText(a.size)} `,
+            h('span', { class: 'hint' }, 'SHA-256 ', h('code', { dataset: { testid: 'attachment-sha256' } }, a.sha256)),
+            draft ? [' ', h('button', { type: 'button', class: 'link', dataset: { testid: 'attachment-remove' }, onclick: async () => {
+              try { await api('DELETE', `/qa/inquiries/${i.id}/attachments/${a.id}`); rerender(t('qa.saved'))(); } catch (err) { showError(err); }
+            } }, t('qa.attachments.remove'))] : null)))
+      : h('p', { class: 'empty' }, t('qa.attachments.none')),
+    draft ? uploadForm(i) : null,
+  );
+}
+
+function uploadForm(i) {
+  const file = field({ name: 'file', label: t('qa.attachments.file'), type: 'file', hint: t('qa.attachments.hint'), accept: 'application/pdf,image/png,image/jpeg,text/plain,.pdf,.png,.jpg,.jpeg,.txt', required: true, testid: 'attachment-file' });
+  const form = h('form', { class: 'form qa-action', novalidate: true, dataset: { testid: 'attachment-form' } }, file.row, h('div', { class: 'actions' }, submitButton(t('qa.attachments.upload'), 'attachment-upload')));
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    clearMessages(form);
+    const chosen = file.input.files && file.input.files[0];
+    if (!chosen) return;
+    await busy(form, async () => {
+      try {
+        const body = new FormData();
+        body.append('file', chosen, chosen.name);
+        const headers = { Accept: 'application/json, application/problem+json' };
+        if (session.csrfToken) headers['X-CSRF-Token'] = session.csrfToken;
+        const response = await fetch(`api/v1/qa/inquiries/${i.id}/attachments`, { method: 'POST', headers, credentials: 'same-origin', body });
+        if (!response.ok) {
+          let problem = {};
+          try { problem = await response.json(); } catch (err) { problem = {}; }
+          throw new ApiError(response.status, problem);
+        }
+        await rerender(t('qa.attachments.uploaded'))();
+      } catch (err) {
+        showError(err, form);
+      }
+    });
+  });
+  return form;
+}
+
+// --- departments, managed in the portal (qa) -------------------------------------------------
+
+function departmentForm(d) {
+  return actionForm({
+    title: d ? t('qa.departments.edit', { name: d.name }) : t('qa.departments.new'),
+    fields: [
+      d ? null : { name: 'name', label: t('qa.departments.name'), required: true, maxlength: 120, testid: 'department-name' },
+      { make: () => peoplePicker({ name: 'lead', label: t('qa.departments.lead'), role: 'member', single: true, testid: d ? `department-${d.id}-lead` : 'department-lead', chosen: d && d.lead ? [d.lead] : [] }) },
+      { make: () => peoplePicker({ name: 'responders', label: t('qa.departments.responders'), hint: t('qa.departments.respondersHint'), role: 'responder', testid: d ? `department-${d.id}-responders` : 'department-responders', chosen: d ? d.responders : [] }) },
+      { make: () => {
+        const made = field({ name: 'holidays', label: t('qa.departments.holidays'), hint: t('qa.departments.holidaysHint'), type: 'textarea', rows: 2, testid: d ? `department-${d.id}-holidays` : 'department-holidays' });
+        made.input.value = d ? d.holidays.join(' ') : '';
+        return made;
+      } },
+    ].filter(Boolean),
+    button: d ? t('qa.departments.save') : t('qa.departments.create'),
+    testid: d ? `department-${d.id}-save` : 'department-create',
+    send: (v) => {
+      const lead = ids(v.lead)[0];
+      if (!lead) throw new ApiError(400, { type: 'invalid-input', title: t('qa.departments.leadRequired') });
+      const body = { name: d ? d.name : v.name, lead, responders: ids(v.responders), holidays: v.holidays.split(/[\s,]+/).filter(Boolean) };
+      return d ? api('PUT', `/qa/departments/${d.id}`, body) : api('POST', '/qa/departments', body);
+    },
+    done: rerender(t('qa.saved')),
+  });
+}
+
+function departmentsAdmin(departments) {
+  return h(
+    'section',
+    { class: 'qa-departments', dataset: { testid: 'departments-admin' } },
+    h('h2', {}, t('qa.departments.title')),
+    h('ul', { class: 'plain-list' }, departments.map((d) =>
+      h('li', { class: 'card', dataset: { testid: 'department-item', departmentId: d.id } },
+        h('h3', {}, d.name),
+        h('p', { class: 'meta' }, t('qa.departments.lead'), ': ', d.lead ? d.lead.name : '—', ' · ', t('qa.departments.responders'), ': ', d.responders.map((r) => r.name).join(', ') || '—'),
+        h('details', {}, h('summary', {}, t('qa.departments.change')), departmentForm(d))))),
+    h('details', { class: 'card' }, h('summary', { dataset: { testid: 'department-new' } }, t('qa.departments.new')), departmentForm(null)),
+  );
 }
 
 // --- "verified in ledger" --------------------------------------------------------------------
@@ -208,7 +361,7 @@ function newSessionForm() {
       fields: [
         { name: 'title', label: t('qa.session.title'), required: true, maxlength: 200, testid: 'session-title' },
         { name: 'date', label: t('qa.session.date'), type: 'date', required: true, value: later.toISOString().slice(0, 10), testid: 'session-date' },
-        { name: 'delegates', label: t('qa.session.delegates'), hint: t('qa.session.delegatesHint'), testid: 'session-delegates' },
+        { make: () => peoplePicker({ name: 'delegates', label: t('qa.session.delegates'), hint: t('qa.session.delegatesHint'), role: 'delegate', testid: 'session-delegates' }) },
         { name: 'releaseMode', label: t('qa.session.releaseMode'), type: 'select', options: options(['held', 'at_once'], 'qa.release'), testid: 'session-release' },
       ],
       button: t('qa.session.create'),
@@ -220,7 +373,7 @@ function newSessionForm() {
           filingOpens: now.toISOString(),
           filingCloses: new Date(`${v.date}T00:00:00Z`).toISOString(),
           releaseMode: v.releaseMode,
-          delegates: v.delegates ? v.delegates.split(/[\s,]+/).filter(Boolean).map(Number) : [],
+          delegates: ids(v.delegates),
         });
         navigate(`/qa/sessions/${created.id}`);
       },
@@ -373,6 +526,7 @@ export async function qaInquiryView({ params }) {
     h('p', { class: 'hint' }, t('qa.interest'), ': ', i.interest),
     i.cosigners.length ? h('p', { class: 'hint' }, t('qa.cosigners'), ': ', i.cosigners.map((c) => c.name).join(', ')) : null,
     i.links.length ? h('ul', {}, i.links.map((l) => h('li', {}, h('a', { href: l, rel: 'noopener nofollow' }, l)))) : null,
+    attachmentsBlock(i, mine),
     h('h2', {}, t('qa.answers')),
     i.answers.length ? h('div', { dataset: { testid: 'answers' } }, i.answers.map(answerBlock)) : h('p', { class: 'empty' }, t('qa.noAnswer')),
     mine ? delegateActions(i) : null,
@@ -527,7 +681,20 @@ function fileForm(open, rules) {
   const heading = field({ name: 'heading', label: t('qa.file.heading'), required: true, minlength: 5, maxlength: 200, testid: 'file-heading' });
   const text = field({ name: 'text', label: t('qa.file.text'), type: 'textarea', required: true, rows: 6, maxlength: rules.maxLength, hint: t('qa.file.rules', { max: formatNumber(rules.maxLength), questions: rules.maxSubQuestions }), testid: 'file-text' });
   const interest = field({ name: 'interest', label: t('qa.file.interest'), required: true, maxlength: 1000, hint: t('qa.file.interestHint'), testid: 'file-interest' });
-  const cosigners = field({ name: 'cosigners', label: t('qa.file.cosigners'), hint: t('qa.file.cosignersHint'), testid: 'file-cosigners' });
+  const cosigners = h('fieldset', { class: 'field qa-cosigners', dataset: { testid: 'file-cosigners' } });
+  function cosignerChoices() {
+    const chosenSession = open.find((x) => String(x.id) === sessionField.input.value) || open[0];
+    const others = chosenSession ? chosenSession.delegates.filter((d) => !session.member || d.id !== session.member.id) : [];
+    replace(cosigners, [
+      h('legend', {}, t('qa.file.cosigners')),
+      h('p', { class: 'hint' }, t('qa.file.cosignersHint')),
+      others.length
+        ? others.map((d) => h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'cosigner', value: d.id, dataset: { testid: 'file-cosigner' } }), ' ', d.name))
+        : h('p', { class: 'empty' }, t('qa.file.noCosigners')),
+    ]);
+  }
+  sessionField.input.addEventListener('change', cosignerChoices);
+  cosignerChoices();
   const links = field({ name: 'links', label: t('qa.file.links'), hint: t('qa.file.linksHint'), testid: 'file-links' });
   const repeats = h('div', { class: 'qa-repeats', 'aria-live': 'polite', dataset: { testid: 'repeats' } });
   let timer;
@@ -548,7 +715,7 @@ function fileForm(open, rules) {
     'form',
     { class: 'form card', novalidate: true, dataset: { testid: 'file-form' } },
     h('h2', {}, t('qa.file.title')),
-    sessionField.row, kind.row, heading.row, repeats, text.row, interest.row, cosigners.row, links.row,
+    sessionField.row, kind.row, heading.row, repeats, text.row, interest.row, cosigners, links.row,
     h('div', { class: 'actions' },
       h('button', { type: 'submit', class: 'primary', name: 'mode', value: 'submit', dataset: { testid: 'file-submit' } }, t('qa.file.submit')),
       h('button', { type: 'submit', name: 'mode', value: 'draft', dataset: { testid: 'file-draft' } }, t('qa.file.saveDraft'))),
@@ -565,7 +732,7 @@ function fileForm(open, rules) {
           heading: heading.input.value.trim(),
           text: text.input.value.trim(),
           interest: interest.input.value.trim(),
-          cosigners: cosigners.input.value.split(/[\s,]+/).filter(Boolean).map(Number),
+          cosigners: [...cosigners.querySelectorAll('input[name="cosigner"]:checked')].map((c) => Number(c.value)),
           links: links.input.value.split(/\s+/).filter(Boolean),
           submit,
         });
@@ -634,14 +801,14 @@ function planItem(p, manage) {
 }
 
 function newPlanForm(departments) {
-  return h('details', { class: 'card' }, h('summary', {}, t('qa.plans.new')), actionForm({
+  return h('details', { class: 'card' }, h('summary', { dataset: { testid: 'plan-new' } }, t('qa.plans.new')), actionForm({
     fields: [
-      { name: 'department', label: t('qa.assign.department'), type: 'select', options: departments.map((d) => ({ value: d.id, label: d.name })) },
-      { name: 'title', label: t('qa.plans.titleLabel'), required: true, maxlength: 200 },
-      { name: 'description', label: t('qa.plans.description'), type: 'textarea', required: true, rows: 3 },
-      { name: 'startDate', label: t('qa.plans.start'), type: 'date', required: true },
-      { name: 'dueDate', label: t('qa.plans.due'), type: 'date', required: true },
-      { name: 'inquiries', label: t('qa.plans.inquiries'), hint: t('qa.agenda.orderHint') },
+      { name: 'department', label: t('qa.assign.department'), type: 'select', options: departments.map((d) => ({ value: d.id, label: d.name })), testid: 'plan-department' },
+      { name: 'title', label: t('qa.plans.titleLabel'), required: true, maxlength: 200, testid: 'plan-title' },
+      { name: 'description', label: t('qa.plans.description'), type: 'textarea', required: true, rows: 3, testid: 'plan-description' },
+      { name: 'startDate', label: t('qa.plans.start'), type: 'date', required: true, testid: 'plan-start' },
+      { name: 'dueDate', label: t('qa.plans.due'), type: 'date', required: true, testid: 'plan-due' },
+      { name: 'inquiries', label: t('qa.plans.inquiries'), hint: t('qa.agenda.orderHint'), testid: 'plan-inquiries' },
     ],
     button: t('qa.plans.create'), testid: 'plan-create',
     send: (v) => api('POST', '/qa/plans', { ...v, department: Number(v.department), inquiries: v.inquiries.split(/[\s,]+/).filter(Boolean).map(Number) }),
@@ -652,8 +819,8 @@ function newPlanForm(departments) {
 // --- manager triage queue -------------------------------------------------------------------
 
 export async function qaTriageView() {
-  const queue = await api('GET', '/qa/inquiries/triage');
-  return h('section', {}, h('h1', {}, t('qa.triage.title')), h('p', { class: 'lead' }, t('qa.triage.lead')), list(queue, 'triage-queue', t('qa.triage.none')));
+  const [queue, departments] = await Promise.all([api('GET', '/qa/inquiries/triage'), api('GET', '/qa/departments')]);
+  return h('section', {}, h('h1', {}, t('qa.triage.title')), h('p', { class: 'lead' }, t('qa.triage.lead')), list(queue, 'triage-queue', t('qa.triage.none')), departmentsAdmin(departments));
 }
 
 // --- public timeliness ----------------------------------------------------------------------

@@ -18,8 +18,11 @@
  *       member ids.
  *   <li>The live session page uses server-sent events through one small class ({@code
  *       boundary.LiveRelay}): a watcher is an open connection, not a thread, and changes are pushed
- *       only after their transaction commits. For several instances a PostgreSQL LISTEN/NOTIFY
- *       relay plugs into that class alone.
+ *       only after their transaction commits, on every instance: the change is published on the
+ *       platform's {@code ClusterEvents} (PostgreSQL LISTEN/NOTIFY, in-JVM on Derby) and each
+ *       instance re-reads the state once for its own watchers.
+ *   <li>Attachments are added to drafts only, so the submission's ledger leaf seals their SHA-256
+ *       digests; what a file may be is one plain policy ({@code control.AttachmentPolicy}).
  *   <li>Responders are scoped to their departments by membership rows, not by the role alone
  *       ({@code boundary.QaAccess}).
  * </ul>

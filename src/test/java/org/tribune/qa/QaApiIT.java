@@ -607,6 +607,154 @@ class QaApiIT extends ApiIT {
     }
   }
 
+  @Test
+  void managersFindDelegatesAndStaffByNameAndRole() {
+    QaWorld world = new QaWorld(members(), "held");
+    ApiClient manager = world.manager.client();
+    String name =
+        anonymous().get("/api/v1/qa/departments").json().asJsonArray().stream()
+            .map(v -> v.asJsonObject())
+            .filter(d -> d.getJsonNumber("id").longValue() == world.system)
+            .findFirst()
+            .orElseThrow()
+            .getJsonArray("responders")
+            .getJsonObject(0)
+            .getString("name");
+    var found =
+        manager
+            .get("/api/v1/qa/departments/people?role=responder&q=" + name.replace(" ", "%20"))
+            .json()
+            .asJsonArray();
+    assertEquals(1, found.size());
+    assertEquals(
+        world.systemResponder.id(), found.getJsonObject(0).getJsonNumber("id").longValue());
+    assertEquals(
+        0,
+        manager
+            .get("/api/v1/qa/departments/people?role=delegate&q=" + name.replace(" ", "%20"))
+            .json()
+            .asJsonArray()
+            .size(),
+        "a responder is not a delegate");
+    assertEquals(400, manager.get("/api/v1/qa/departments/people?role=admin&q=x").status());
+    assertEquals(400, manager.get("/api/v1/qa/departments/people?role=delegate").status());
+    assertEquals(
+        403,
+        world.delegate.client().get("/api/v1/qa/departments/people?role=delegate&q=a").status());
+  }
+
+  @Test
+  void aQuietStreamGetsHeartbeatCommentsSoProxiesKeepItOpen() throws Exception {
+    QaWorld world = new QaWorld(members(), "held");
+    HttpResponse<InputStream> stream = watch(world.session, null);
+    try (BufferedReader events =
+        new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+      nextState(events);
+      String comment =
+          CompletableFuture.supplyAsync(
+                  () -> {
+                    try {
+                      for (String line = events.readLine();
+                          line != null;
+                          line = events.readLine()) {
+                        if (line.startsWith(":")) {
+                          return line;
+                        }
+                      }
+                      throw new AssertionError("the event stream ended");
+                    } catch (java.io.IOException e) {
+                      throw new java.io.UncheckedIOException(e);
+                    }
+                  })
+              .get(90, TimeUnit.SECONDS);
+      assertTrue(comment.contains("heartbeat"), comment);
+    }
+  }
+
+  @Test
+  void aWatcherThatReconnectsWithTheCurrentStatesIdGetsOnlyTheNextChange() throws Exception {
+    QaWorld world = new QaWorld(members(), "held");
+    String seen;
+    try (BufferedReader events =
+        new BufferedReader(
+            new InputStreamReader(watch(world.session, null).body(), StandardCharsets.UTF_8))) {
+      seen = nextStateEvent(events).id();
+    }
+    assertTrue(seen != null && !seen.isBlank(), "state events carry an id");
+    try (BufferedReader stale =
+        new BufferedReader(
+            new InputStreamReader(
+                watch(world.session, "0123456789abcdef").body(), StandardCharsets.UTF_8))) {
+      StateEvent current = nextStateEvent(stale);
+      assertEquals(seen, current.id(), "an unknown id gets the current state at once");
+      assertEquals("planned", current.data().getString("liveState"));
+    }
+    try (BufferedReader resumed =
+        new BufferedReader(
+            new InputStreamReader(watch(world.session, seen).body(), StandardCharsets.UTF_8))) {
+      ok(
+          world
+              .manager
+              .client()
+              .post("/api/v1/qa/sessions/" + world.session + "/live", json("action", "start")),
+          200);
+      StateEvent next = nextStateEvent(resumed);
+      assertEquals("live", next.data().getString("liveState"), "the known state is not resent");
+      assertFalse(seen.equals(next.id()));
+    }
+  }
+
+  private HttpResponse<InputStream> watch(long session, String lastEventId) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(base().resolve("api/v1/qa/sessions/" + session + "/live"))
+            .header("Accept", "text/event-stream");
+    if (lastEventId != null) {
+      request.header("Last-Event-ID", lastEventId);
+    }
+    HttpResponse<InputStream> stream =
+        HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+    assertEquals(200, stream.statusCode());
+    return stream;
+  }
+
+  private record StateEvent(String id, JsonObject data) {}
+
+  /** Reads up to the next "state" event, with its id, failing after a minute without one. */
+  private static StateEvent nextStateEvent(BufferedReader events) throws Exception {
+    return CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                boolean state = false;
+                String id = null;
+                for (String line = events.readLine(); line != null; line = events.readLine()) {
+                  if (line.isEmpty()) {
+                    state = false;
+                    id = null;
+                  } else if (line.equals("event: state") || line.equals("event:state")) {
+                    state = true;
+                  } else if (line.startsWith("id:")) {
+                    id = line.substring(3).strip();
+                  } else if (state && line.startsWith("data:")) {
+                    JsonObject data =
+                        Json.createReader(new StringReader(line.substring(5).strip())).readObject();
+                    for (String rest = events.readLine();
+                        rest != null && !rest.isEmpty();
+                        rest = events.readLine()) {
+                      if (rest.startsWith("id:")) {
+                        id = rest.substring(3).strip();
+                      }
+                    }
+                    return new StateEvent(id, data);
+                  }
+                }
+                throw new AssertionError("the event stream ended");
+              } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            })
+        .get(60, TimeUnit.SECONDS);
+  }
+
   /** Reads up to the next "state" event's data, failing after a minute without one. */
   private static JsonObject nextState(BufferedReader events) throws Exception {
     return CompletableFuture.supplyAsync(

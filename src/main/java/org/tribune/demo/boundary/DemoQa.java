@@ -218,7 +218,9 @@ public class DemoQa {
     record.answer(charging, holding, system, held);
 
     Inquiry gallery = assigned(s, wei, "相册云同步经常失败", system, lin, 45);
-    at(gallery.requestTransfer(camera, kenji, ago(30)), gallery, system);
+    InquiryEvent transfer = gallery.requestTransfer(camera, kenji, ago(30));
+    em.flush();
+    record.inquiryEvent(gallery, transfer, system, camera);
 
     Inquiry nfc = submitted(s, ming, "NFC transit card switching by location", 42);
     at(nfc.admit(lin, ago(41)), nfc, null);
@@ -343,14 +345,12 @@ public class DemoQa {
         Answer.draft(inquiry.id(), to.id(), answer, outcome, responder, ago(daysAgo - 8));
     draft.approve(lead, ago(daysAgo - 9));
     em.persist(draft);
-    inquiry.answered(lead, ago(daysAgo - 9));
-    em.flush();
+    at(inquiry.answered(lead, ago(daysAgo - 9)), inquiry, to);
     return inquiry;
   }
 
   private void schedule(Inquiry inquiry, int position, MemberId manager, int daysAgo) {
-    inquiry.schedule(position, manager, ago(daysAgo));
-    em.flush();
+    at(inquiry.schedule(position, manager, ago(daysAgo)), inquiry, department(inquiry));
   }
 
   private void discuss(Inquiry inquiry, MemberId manager, int daysAgo) {

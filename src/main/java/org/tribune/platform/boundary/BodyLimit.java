@@ -3,43 +3,60 @@ package org.tribune.platform.boundary;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.tribune.platform.entity.DomainException;
 
-/** Refuses request bodies over 64 KiB, whether or not the client declared the length. */
+/**
+ * Refuses request bodies over 64 KiB, whether or not the client declared the length; file uploads
+ * ({@code multipart/form-data}, accepted only where a resource consumes it) may be larger, up to
+ * {@code tribune.platform.max-upload-bytes} (default 6 MiB), and the resource checks each file.
+ */
 @Provider
 @PreMatching
 public class BodyLimit implements ContainerRequestFilter {
 
   public static final int MAX_BYTES = 64 * 1024;
 
+  /** TRIBUNE_PLATFORM_MAX_UPLOAD_BYTES: the largest multipart/form-data request body. */
+  static final long MAX_UPLOAD_BYTES =
+      ConfigProvider.getConfig()
+          .getOptionalValue("tribune.platform.max-upload-bytes", Long.class)
+          .orElse(6L * 1024 * 1024);
+
   @Override
   public void filter(ContainerRequestContext request) {
-    if (request.getLength() > MAX_BYTES) {
-      request.abortWith(tooLarge().response());
+    MediaType type = request.getMediaType();
+    long max =
+        type != null && type.isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE)
+            ? Math.max(MAX_BYTES, MAX_UPLOAD_BYTES)
+            : MAX_BYTES;
+    if (request.getLength() > max) {
+      request.abortWith(tooLarge(max).response());
       return;
     }
     if (request.hasEntity()) {
-      request.setEntityStream(new Bounded(request.getEntityStream()));
+      request.setEntityStream(new Bounded(request.getEntityStream(), max));
     }
   }
 
-  static TooLarge tooLarge() {
-    return new TooLarge();
+  static TooLarge tooLarge(long max) {
+    return new TooLarge(max);
   }
 
   static final class TooLarge extends DomainException {
     private static final long serialVersionUID = 1L;
 
-    TooLarge() {
+    TooLarge(long max) {
       super(
           Kind.TOO_LARGE,
           "body-too-large",
           "Request body too large",
-          "Request bodies are limited to " + MAX_BYTES + " bytes.");
+          "Request bodies are limited to " + max + " bytes.");
     }
 
     jakarta.ws.rs.core.Response response() {
@@ -48,10 +65,12 @@ public class BodyLimit implements ContainerRequestFilter {
   }
 
   private static final class Bounded extends FilterInputStream {
+    private final long max;
     private long read;
 
-    Bounded(InputStream in) {
+    Bounded(InputStream in, long max) {
       super(in);
+      this.max = max;
     }
 
     @Override
@@ -74,8 +93,8 @@ public class BodyLimit implements ContainerRequestFilter {
 
     private void count(int n) {
       read += n;
-      if (read > MAX_BYTES) {
-        throw tooLarge();
+      if (read > max) {
+        throw tooLarge(max);
       }
     }
   }

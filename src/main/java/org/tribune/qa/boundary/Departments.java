@@ -39,6 +39,52 @@ public class Departments {
 
   Clock clock = Clock.systemUTC();
 
+  /** The roles a manager picks people by: session delegates and department staff. */
+  static final List<String> PICKABLE_ROLES = List.of("delegate", "responder", "member");
+
+  /**
+   * Members whose display name contains {@code q} (case-insensitive), with the role, for a
+   * community manager choosing session delegates or department staff by name; at most 20.
+   */
+  public List<Ref> people(String q, String role) {
+    access.manager();
+    String r = role == null || role.isBlank() ? "member" : role;
+    if (!PICKABLE_ROLES.contains(r)) {
+      throw DomainException.invalid("role", "must be one of " + String.join(", ", PICKABLE_ROLES));
+    }
+    String text = q == null ? "" : q.strip();
+    if (text.isEmpty() || text.length() > 80) {
+      throw DomainException.invalid("q", "must be 1–80 characters");
+    }
+    String pattern =
+        "%"
+            + text.toLowerCase(java.util.Locale.ROOT)
+                .replace("\\", "\\\\")
+                .replace("%", "\\%")
+                .replace("_", "\\_")
+            + "%";
+    boolean anyone = r.equals("member");
+    var query =
+        em.createNativeQuery(
+                "SELECT m.id, m.display_name FROM member m"
+                    + " WHERE LOWER(m.display_name) LIKE ?1 ESCAPE '\\'"
+                    + (anyone
+                        ? ""
+                        : " AND EXISTS (SELECT 1 FROM member_role r"
+                            + " WHERE r.member_id = m.id AND r.role_name = ?2)")
+                    + " ORDER BY m.display_name, m.id")
+            .setParameter(1, pattern)
+            .setMaxResults(20);
+    if (!anyone) {
+      query.setParameter(2, r);
+    }
+    List<?> rows = query.getResultList();
+    return rows.stream()
+        .map(row -> (Object[]) row)
+        .map(c -> new Ref(((Number) c[0]).longValue(), (String) c[1]))
+        .toList();
+  }
+
   public DepartmentView create(
       String name, long lead, List<Long> responders, List<LocalDate> holidays) {
     access.manager();
@@ -131,7 +177,7 @@ public class Departments {
                         i.clockStartedOn(),
                         i.deadline(),
                         first == null ? null : QaCatalog.today(first),
-                        i.lateness(today, d.calendar()));
+                        catalog.lateness(i, today, d.calendar()));
                   })
               .toList();
       Timeliness.Figures f = Timeliness.of(cases, d.calendar(), minSample);

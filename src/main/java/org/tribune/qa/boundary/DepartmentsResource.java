@@ -12,6 +12,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
@@ -53,6 +54,15 @@ public class DepartmentsResource {
   @Operation(summary = "Every department's public timeliness")
   public List<TimelinessView> timeliness() {
     return departments.timeliness();
+  }
+
+  @GET
+  @Path("people")
+  @RolesAllowed(Roles.COMMUNITY_MANAGER)
+  @Operation(
+      summary = "Find members by name and role, to pick delegates and staff (community manager)")
+  public List<Ref> people(@QueryParam("q") String q, @QueryParam("role") String role) {
+    return departments.people(q, role);
   }
 
   @POST

@@ -18,10 +18,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tribune.identity.entity.MemberId;
 import org.tribune.platform.entity.DomainException;
 import org.tribune.qa.control.Admissibility;
+import org.tribune.qa.control.AttachmentPolicy;
 import org.tribune.qa.control.RepeatFinder;
 import org.tribune.qa.entity.Answer;
 import org.tribune.qa.entity.AnswerKind;
 import org.tribune.qa.entity.AnswerStatus;
+import org.tribune.qa.entity.Attachment;
 import org.tribune.qa.entity.Department;
 import org.tribune.qa.entity.Inquiry;
 import org.tribune.qa.entity.InquiryEvent;
@@ -70,12 +72,19 @@ public class Inquiries {
   @ConfigProperty(name = "tribune.qa.revision-working-days", defaultValue = "10")
   int revisionWorkingDays;
 
+  /** TRIBUNE_QA_ATTACHMENT_MAX_BYTES: the largest file one may attach to an inquiry. */
+  @Inject
+  @ConfigProperty(name = "tribune.qa.attachment-max-bytes", defaultValue = "5242880")
+  int attachmentMaxBytes;
+
   Clock clock = Clock.systemUTC();
   private Admissibility admissibility;
+  private AttachmentPolicy attachmentPolicy;
 
   @PostConstruct
   void init() {
     admissibility = new Admissibility(maxTextLength, maxSubQuestions);
+    attachmentPolicy = new AttachmentPolicy(attachmentMaxBytes);
   }
 
   public record Filing(
@@ -177,8 +186,7 @@ public class Inquiries {
   public InquiryView clarify(long id, String text) {
     MemberId me = access.me();
     Inquiry inquiry = mine(id, me);
-    inquiry.clarify(me, text, now());
-    return done(inquiry, null);
+    return done(inquiry, inquiry.clarify(me, text, now()));
   }
 
   public InquiryView withdraw(long id, String reason) {
@@ -202,6 +210,88 @@ public class Inquiries {
     return done(
         inquiry,
         inquiry.requestRevision(me, reason, responsible(inquiry), revisionWorkingDays, now()));
+  }
+
+  /**
+   * Attaches a file to the caller's draft (refused, with nothing kept, unless the policy agrees).
+   */
+  public InquiryView.AttachmentView attach(
+      long id, String fileName, String contentType, byte[] content) {
+    MemberId me = access.delegate();
+    Inquiry inquiry = mine(id, me);
+    if (catalog.attachments(id).size() >= Attachment.MAX_PER_INQUIRY) {
+      throw DomainException.conflict(
+          "too-many-attachments",
+          "Too many attachments",
+          "An inquiry carries at most " + Attachment.MAX_PER_INQUIRY + " files.");
+    }
+    inquiry.requireDraft("attach files to");
+    attachmentPolicy
+        .check(fileName, contentType, content)
+        .ifPresent(
+            refusal -> {
+              throw switch (refusal.kind()) {
+                case INVALID -> DomainException.invalid(refusal.field(), refusal.message());
+                case TOO_LARGE ->
+                    new DomainException(
+                        DomainException.Kind.TOO_LARGE,
+                        "attachment-too-large",
+                        "Attachment too large",
+                        refusal.message());
+                case UNSUPPORTED_TYPE ->
+                    DomainException.unprocessable(
+                        "attachment-type-refused", "Attachment type refused", refusal.message());
+              };
+            });
+    Attachment attachment =
+        Attachment.to(
+            inquiry,
+            me,
+            AttachmentPolicy.fileName(fileName),
+            AttachmentPolicy.baseType(contentType),
+            content,
+            now());
+    em.persist(attachment);
+    em.flush();
+    return catalog.attachments(id).stream()
+        .filter(a -> a.id() == attachment.id())
+        .findFirst()
+        .orElseThrow();
+  }
+
+  /** Removes a file from the caller's draft. */
+  public void detach(long id, long attachmentId) {
+    MemberId me = access.me();
+    Inquiry inquiry = mine(id, me);
+    inquiry.requireDraft("remove files from");
+    Attachment attachment = em.find(Attachment.class, attachmentId);
+    if (attachment == null || attachment.inquiryId() != id) {
+      throw DomainException.notFound("Attachment", attachmentId);
+    }
+    em.remove(attachment);
+  }
+
+  /** A file to download; {@code draft}: only its author may see it, so no cache may keep it. */
+  public record Download(
+      String fileName, String contentType, String sha256, byte[] content, boolean draft) {}
+
+  /** A file of an inquiry the caller may see (a draft's only to its author). */
+  public Download attachment(long id, long attachmentId) {
+    Inquiry inquiry = visible(id);
+    Attachment attachment = em.find(Attachment.class, attachmentId);
+    if (attachment == null || attachment.inquiryId() != id) {
+      throw DomainException.notFound("Attachment", attachmentId);
+    }
+    return new Download(
+        attachment.fileName(),
+        attachment.contentType(),
+        attachment.sha256(),
+        attachment.content(),
+        inquiry.state() == InquiryState.DRAFT);
+  }
+
+  public AttachmentPolicy attachmentRules() {
+    return attachmentPolicy;
   }
 
   // --- reading ---------------------------------------------------------------------------------
@@ -375,7 +465,9 @@ public class Inquiries {
     }
     Instant now = now();
     draft.approve(lead, now);
-    inquiry.answered(lead, now);
+    InquiryEvent answered = inquiry.answered(lead, now);
+    em.flush();
+    record.inquiryEvent(inquiry, answered, department);
     if (session(inquiry.sessionId()).releaseMode() == ReleaseMode.AT_ONCE) {
       publishAnswer(inquiry, lead, now);
     } else {
@@ -399,28 +491,37 @@ public class Inquiries {
 
   public InquiryView requestTransfer(long id, long toDepartment) {
     Inquiry inquiry = locked(id);
-    MemberId responder = access.responderOf(responsible(inquiry));
+    Department from = responsible(inquiry);
+    MemberId responder = access.responderOf(from);
     Department to = em.find(Department.class, toDepartment);
     if (to == null) {
       throw DomainException.invalid("department", "department " + toDepartment + " does not exist");
     }
-    inquiry.requestTransfer(to, responder, now());
-    return done(inquiry, null);
+    return transferStep(inquiry, inquiry.requestTransfer(to, responder, now()), from, to);
   }
 
   public InquiryView acceptTransfer(long id) {
     Inquiry inquiry = locked(id);
+    Department from = responsible(inquiry);
     Department receiving = receiving(inquiry);
     MemberId responder = access.responderOf(receiving);
-    return done(inquiry, inquiry.acceptTransfer(receiving, responder, now()));
+    InquiryEvent event = inquiry.acceptTransfer(receiving, responder, now());
+    return transferStep(inquiry, event, receiving, from);
   }
 
   public InquiryView declineTransfer(long id) {
     Inquiry inquiry = locked(id);
     Department receiving = receiving(inquiry);
     MemberId responder = access.responderOf(receiving);
-    inquiry.declineTransfer(receiving, responder, now());
-    return done(inquiry, null);
+    InquiryEvent event = inquiry.declineTransfer(receiving, responder, now());
+    return transferStep(inquiry, event, responsible(inquiry), receiving);
+  }
+
+  private InquiryView transferStep(
+      Inquiry inquiry, InquiryEvent event, Department responsible, Department other) {
+    em.flush();
+    record.inquiryEvent(inquiry, event, responsible, other);
+    return view(inquiry);
   }
 
   /** The lead appends a correction to the published answer; the original stays as it was. */
@@ -471,7 +572,7 @@ public class Inquiries {
   void touchLive(Inquiry inquiry, Instant now) {
     QaSession session = em.find(QaSession.class, inquiry.sessionId());
     if (session.liveState() == LiveState.LIVE && inquiry.agendaPosition() != null) {
-      liveChanged.fire(new LiveRelay.LiveChanged(catalog.live(session, now)));
+      liveChanged.fire(new LiveRelay.LiveChanged(session.id()));
     }
   }
 

@@ -7,6 +7,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -15,10 +17,16 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -147,6 +155,85 @@ public class InquiriesResource {
   @Operation(summary = "One inquiry with its answers and history")
   public InquiryView get(@PathParam("id") long id) {
     return inquiries.get(id);
+  }
+
+  @POST
+  @Path("{id: \\d+}/attachments")
+  @Consumes(MediaType.MULTIPART_FORM_DATA)
+  @RolesAllowed(Roles.DELEGATE)
+  @Operation(
+      summary = "Attach a file to a draft (author): multipart/form-data, part 'file'",
+      description = "PDF, PNG, JPEG or UTF-8 text, at most TRIBUNE_QA_ATTACHMENT_MAX_BYTES.")
+  public Response attach(@PathParam("id") long id, @FormParam("file") EntityPart file)
+      throws IOException {
+    if (file == null) {
+      throw DomainException.invalid("file", "a part named 'file' is required");
+    }
+    int max = inquiries.attachmentRules().maxBytes();
+    byte[] content;
+    try (InputStream in = file.getContent()) {
+      content = in.readNBytes(max + 1);
+    }
+    InquiryView.AttachmentView created =
+        inquiries.attach(
+            id,
+            file.getFileName().orElse(null),
+            file.getMediaType() == null ? null : file.getMediaType().toString(),
+            content);
+    return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(created.id())).build())
+        .entity(created)
+        .build();
+  }
+
+  @GET
+  @Path("{id: \\d+}/attachments/{attachment: \\d+}")
+  @Produces(MediaType.WILDCARD)
+  @Operation(summary = "Download an attachment (public with its inquiry; a draft's to its author)")
+  public Response download(@PathParam("id") long id, @PathParam("attachment") long attachment) {
+    Inquiries.Download file = inquiries.attachment(id, attachment);
+    return Response.ok(file.content(), file.contentType())
+        .header("Content-Disposition", contentDisposition(file.fileName()))
+        .header("Content-Length", file.content().length)
+        .header("X-Content-Type-Options", "nosniff")
+        .header("Content-Security-Policy", "sandbox; default-src 'none'")
+        .header(
+            "Repr-Digest",
+            "sha-256=:"
+                + Base64.getEncoder().encodeToString(HexFormat.of().parseHex(file.sha256()))
+                + ":")
+        .tag(file.sha256())
+        .header("Cache-Control", file.draft() ? "private, no-store" : "public, max-age=86400")
+        .build();
+  }
+
+  @DELETE
+  @Path("{id: \\d+}/attachments/{attachment: \\d+}")
+  @RolesAllowed(Roles.DELEGATE)
+  @Operation(summary = "Remove an attachment from a draft (author)")
+  public Response detach(@PathParam("id") long id, @PathParam("attachment") long attachment) {
+    inquiries.detach(id, attachment);
+    return Response.noContent().build();
+  }
+
+  /** RFC 6266: an ASCII fallback and the exact name in RFC 5987 encoding. */
+  static String contentDisposition(String fileName) {
+    StringBuilder ascii = new StringBuilder();
+    for (char c : fileName.toCharArray()) {
+      ascii.append(c >= 0x20 && c < 0x7f && c != '"' && c != '\\' ? c : '_');
+    }
+    StringBuilder encoded = new StringBuilder();
+    for (byte b : fileName.getBytes(StandardCharsets.UTF_8)) {
+      char c = (char) (b & 0xff);
+      if ((c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z')
+          || (c >= '0' && c <= '9')
+          || "!#$&+-.^_`|~".indexOf(c) >= 0) {
+        encoded.append(c);
+      } else {
+        encoded.append('%').append(String.format("%02X", b & 0xff));
+      }
+    }
+    return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
   }
 
   @POST

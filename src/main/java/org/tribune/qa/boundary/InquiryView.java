@@ -20,6 +20,7 @@ public record InquiryView(
     String text,
     String interest,
     List<String> links,
+    List<AttachmentView> attachments,
     List<Ref> cosigners,
     String state,
     Ref department,
@@ -51,6 +52,12 @@ public record InquiryView(
       Ref approvedBy,
       Instant publishedAt,
       Long ledgerIndex) {}
+
+  /**
+   * A file attached to the inquiry; its content is at {@code /qa/inquiries/{id}/attachments/{id}}.
+   */
+  public record AttachmentView(
+      long id, String fileName, String contentType, long size, String sha256, Instant uploadedAt) {}
 
   public record EventView(
       String type,

@@ -5,8 +5,10 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.tribune.ledger.boundary.ResponseLedger;
 import org.tribune.qa.entity.Answer;
@@ -24,10 +26,17 @@ import org.tribune.qa.entity.Wire;
  * fit a leaf can still be checked).
  *
  * <p>Entry types: {@code inquiry.submitted}, {@code inquiry.triaged} (decision admitted, rejected,
- * merged or clarification_requested), {@code inquiry.assigned}, {@code inquiry.transferred}, {@code
- * inquiry.holding_answer}, {@code answer.published}, {@code inquiry.discussed}, {@code
+ * merged or clarification_requested), {@code inquiry.clarified} (the clock restarts), {@code
+ * inquiry.assigned}, {@code inquiry.transfer_requested}, {@code inquiry.transfer_declined}, {@code
+ * inquiry.transferred}, {@code inquiry.holding_answer}, {@code inquiry.answered}, {@code
+ * inquiry.scheduled}, {@code answer.published}, {@code inquiry.discussed}, {@code
  * answer.classified}, {@code inquiry.revision_requested}, {@code answer.corrected}, {@code
  * plan.created}, {@code plan.milestone}, {@code plan.completed}, {@code inquiry.withdrawn}.
+ *
+ * <p>Every event an inquiry's public history shows is a leaf; the draft of an answer is not, and
+ * {@code inquiry.answered} (the lead approved an answer) carries neither the text, nor its hash,
+ * nor its outcome class: an answer held for the session stays unknown until {@code
+ * answer.published}, but the day it was given counts for timeliness and is public.
  */
 @ApplicationScoped
 public class PublicRecord {
@@ -36,15 +45,30 @@ public class PublicRecord {
   static final int MAX_TEXT_BYTES = 12_000;
 
   @Inject ResponseLedger ledger;
+  @Inject QaCatalog catalog;
 
   /** Appends an inquiry event when it is public; returns the leaf index or null. */
   public Long inquiryEvent(Inquiry inquiry, InquiryEvent event, Department department) {
+    return inquiryEvent(inquiry, event, department, null);
+  }
+
+  /**
+   * Appends an inquiry event when it is public; {@code other} is the other department of a transfer
+   * (the receiving one of a request or a refusal, the sending one of an accepted transfer).
+   */
+  public Long inquiryEvent(
+      Inquiry inquiry, InquiryEvent event, Department department, Department other) {
     String type =
         switch (event.type()) {
           case "submitted" -> "inquiry.submitted";
           case "triaged", "rejected", "merged", "clarification_requested" -> "inquiry.triaged";
+          case "clarified" -> "inquiry.clarified";
           case "assigned" -> "inquiry.assigned";
+          case "transfer_requested" -> "inquiry.transfer_requested";
+          case "transfer_declined" -> "inquiry.transfer_declined";
           case "transferred" -> "inquiry.transferred";
+          case "answered" -> "inquiry.answered";
+          case "scheduled" -> "inquiry.scheduled";
           case "discussed" -> "inquiry.discussed";
           case "classified" -> "answer.classified";
           case "revision_requested" -> "inquiry.revision_requested";
@@ -59,6 +83,18 @@ public class PublicRecord {
       case "submitted" -> {
         fields.put("heading", inquiry.heading());
         fields.put("kind", Wire.of(inquiry.kind()));
+        List<Map<String, Object>> files = new ArrayList<>();
+        for (InquiryView.AttachmentView a : catalog.attachments(inquiry.id())) {
+          Map<String, Object> file = new LinkedHashMap<>();
+          file.put("name", a.fileName());
+          file.put("type", a.contentType());
+          file.put("size", a.size());
+          file.put("sha256", a.sha256());
+          files.add(file);
+        }
+        if (!files.isEmpty()) {
+          fields.put("attachments", files);
+        }
       }
       case "triaged" -> fields.put("decision", "admitted");
       case "rejected" -> {
@@ -71,6 +107,11 @@ public class PublicRecord {
         fields.put("dueDate", inquiry.dueOn());
         fields.put("priorityDate", inquiry.priorityOn());
       }
+      case "clarified" -> fields.put("clockStarted", inquiry.clockStartedOn());
+      case "transfer_requested", "transfer_declined" ->
+          fields.put("to", other == null ? null : other.name());
+      case "transferred" -> fields.put("from", other == null ? null : other.name());
+      case "scheduled" -> fields.put("agendaItem", inquiry.agendaPosition());
       case "classified" -> fields.put("satisfaction", Wire.of(inquiry.satisfaction()));
       default -> {}
     }

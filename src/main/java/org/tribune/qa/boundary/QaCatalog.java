@@ -1,6 +1,8 @@
 package org.tribune.qa.boundary;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tribune.qa.control.PlanRollup;
 import org.tribune.qa.entity.Answer;
 import org.tribune.qa.entity.AnswerKind;
@@ -26,6 +29,7 @@ import org.tribune.qa.entity.ImprovementPlan;
 import org.tribune.qa.entity.Inquiry;
 import org.tribune.qa.entity.InquiryEvent;
 import org.tribune.qa.entity.InquiryState;
+import org.tribune.qa.entity.Lateness;
 import org.tribune.qa.entity.PlanStatus;
 import org.tribune.qa.entity.QaSession;
 import org.tribune.qa.entity.Wire;
@@ -41,6 +45,27 @@ public class QaCatalog {
 
   @PersistenceContext(unitName = "tribune")
   EntityManager em;
+
+  /**
+   * TRIBUNE_QA_VERY_OVERDUE_WORKING_DAYS: working days past the deadline from which an unanswered
+   * inquiry is very overdue.
+   */
+  @Inject
+  @ConfigProperty(name = "tribune.qa.very-overdue-working-days", defaultValue = "10")
+  int veryOverdueAfter;
+
+  @PostConstruct
+  void checkConfig() {
+    if (veryOverdueAfter < 1 || veryOverdueAfter > 250) {
+      throw new IllegalStateException(
+          "tribune.qa.very-overdue-working-days must be 1–250, not " + veryOverdueAfter);
+    }
+  }
+
+  /** How late an inquiry is, with the configured very-overdue threshold. */
+  Lateness lateness(Inquiry inquiry, LocalDate today, WorkingCalendar calendar) {
+    return inquiry.lateness(today, calendar, veryOverdueAfter);
+  }
 
   static LocalDate today(Instant now) {
     return LocalDate.ofInstant(now, ZoneOffset.UTC);
@@ -93,6 +118,28 @@ public class QaCatalog {
             "SELECT a FROM Answer a WHERE a.inquiryId = :id ORDER BY a.id", Answer.class)
         .setParameter("id", inquiryId)
         .getResultList();
+  }
+
+  /** The inquiry's attachments without their content, oldest first. */
+  List<InquiryView.AttachmentView> attachments(long inquiryId) {
+    return em
+        .createQuery(
+            "SELECT a.id, a.fileName, a.contentType, a.size, a.sha256, a.uploadedAt"
+                + " FROM Attachment a WHERE a.inquiryId = :i ORDER BY a.id",
+            Object[].class)
+        .setParameter("i", inquiryId)
+        .getResultList()
+        .stream()
+        .map(
+            r ->
+                new InquiryView.AttachmentView(
+                    (Long) r[0],
+                    (String) r[1],
+                    (String) r[2],
+                    ((Number) r[3]).longValue(),
+                    (String) r[4],
+                    (Instant) r[5]))
+        .toList();
   }
 
   /** The answer draft awaiting approval, if any. */
@@ -153,6 +200,7 @@ public class QaCatalog {
         inquiry.body(),
         inquiry.interest(),
         inquiry.links(),
+        attachments(inquiry.id()),
         inquiry.cosigners().stream().sorted().map(id -> member(names, id)).toList(),
         inquiry.state().wire(),
         department(departments, inquiry.departmentId()),
@@ -160,7 +208,7 @@ public class QaCatalog {
         inquiry.clockStartedOn(),
         inquiry.dueOn(),
         inquiry.priorityOn(),
-        inquiry.lateness(today(now), calendar).wire(),
+        lateness(inquiry, today(now), calendar).wire(),
         Wire.of(inquiry.reasonCode()),
         inquiry.mergedInto(),
         Wire.of(inquiry.satisfaction()),
@@ -231,7 +279,7 @@ public class QaCatalog {
                   department(departments, i.transferTo()),
                   i.dueOn(),
                   i.priorityOn(),
-                  i.lateness(today, d == null ? WorkingCalendar.weekdays() : d.calendar()).wire(),
+                  lateness(i, today, d == null ? WorkingCalendar.weekdays() : d.calendar()).wire(),
                   i.agendaPosition(),
                   withDraft.contains(i.id()));
             })

@@ -23,8 +23,8 @@ import org.tribune.qa.entity.ReleaseMode;
 
 /**
  * Sessions, their agenda and their live controls (community managers), one transaction per call.
- * Every change a watcher would see is fired as {@link LiveRelay.LiveChanged} and pushed after the
- * commit.
+ * Every change a watcher would see is fired as {@link LiveRelay.LiveChanged} and pushed, on every
+ * instance, after the commit.
  */
 @ApplicationScoped
 @Transactional
@@ -123,12 +123,14 @@ public class Sessions {
             "inquiries", "inquiry " + inquiryId + " is not in this session");
       }
       if (inquiry.agendaPosition() == null || inquiry.agendaPosition() != position) {
-        inquiry.schedule(position, manager, now);
+        InquiryEvent scheduled = inquiry.schedule(position, manager, now);
+        em.flush();
+        record.inquiryEvent(inquiry, scheduled, inquiries.responsible(inquiry));
       }
       position++;
     }
     em.flush();
-    changed(session, now);
+    changed(session);
     return catalog.session(session, now);
   }
 
@@ -164,9 +166,8 @@ public class Sessions {
       }
     }
     em.flush();
-    LiveView view = catalog.live(session, now);
-    liveChanged.fire(new LiveRelay.LiveChanged(view));
-    return view;
+    liveChanged.fire(new LiveRelay.LiveChanged(session.id()));
+    return catalog.live(session, now);
   }
 
   private Inquiry agendaItem(QaSession session, Long inquiryId) {
@@ -182,8 +183,8 @@ public class Sessions {
     return inquiry;
   }
 
-  private void changed(QaSession session, Instant now) {
-    liveChanged.fire(new LiveRelay.LiveChanged(catalog.live(session, now)));
+  private void changed(QaSession session) {
+    liveChanged.fire(new LiveRelay.LiveChanged(session.id()));
   }
 
   private Set<MemberId> delegates(List<Long> ids) {

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -124,14 +125,20 @@ public class SessionsResource {
   }
 
   /**
-   * The live state as server-sent events: one {@code state} event now and one after every change.
-   * The request thread is released at once; the connection stays open without a thread.
+   * The live state as server-sent events: one {@code state} event now (unless {@code Last-Event-ID}
+   * names the current state) and one after every change, on whichever instance it was committed; a
+   * comment now and then keeps the stream open. The request thread is released at once; the
+   * connection stays open without a thread.
    */
   @GET
   @Path("{id: \\d+}/live")
   @Produces(MediaType.SERVER_SENT_EVENTS)
   @Operation(summary = "Watch the live state (text/event-stream, event name 'state')")
-  public void watch(@PathParam("id") long id, @Context SseEventSink sink, @Context Sse sse) {
-    relay.watch(id, sessions.live(id), sink, sse);
+  public void watch(
+      @PathParam("id") long id,
+      @HeaderParam("Last-Event-ID") String lastEventId,
+      @Context SseEventSink sink,
+      @Context Sse sse) {
+    relay.watch(id, sessions.live(id), lastEventId, sink, sse);
   }
 }

@@ -409,6 +409,11 @@ public class Inquiry {
     return Lateness.of(deadline(), state.awaitingAnswer(), today, calendar);
   }
 
+  /** Overdue and very overdue, very overdue from {@code veryOverdueAfter} working days late. */
+  public Lateness lateness(LocalDate today, WorkingCalendar calendar, int veryOverdueAfter) {
+    return Lateness.of(deadline(), state.awaitingAnswer(), today, calendar, veryOverdueAfter);
+  }
+
   /** The priority date when there is one, else the due date. */
   public LocalDate deadline() {
     return priorityOn != null ? priorityOn : dueOn;
@@ -430,6 +435,22 @@ public class Inquiry {
     history.add(event);
     updatedAt = now;
     return event;
+  }
+
+  /** Throws {@code 409 invalid-transition} unless the inquiry is still a draft. */
+  public void requireDraft(String what) {
+    if (state != InquiryState.DRAFT) {
+      throw DomainException.conflict(
+          "invalid-transition",
+          "Invalid status transition",
+          "Inquiry "
+              + reference
+              + " is "
+              + state.wire()
+              + "; only the author of a draft can "
+              + what
+              + " it.");
+    }
   }
 
   private void requireAwaiting(String what) {

@@ -26,4 +26,30 @@ class LatenessTest {
       LocalDate deadline, LocalDate today, boolean awaiting, Lateness expected) {
     assertEquals(expected, Lateness.of(deadline, awaiting, today, WorkingCalendar.weekdays()));
   }
+
+  @ParameterizedTest(name = "very overdue after {2} working days: today {1} → {3}")
+  @CsvSource({
+    "2026-11-06, 2026-11-10, 3, OVERDUE",
+    "2026-11-06, 2026-11-11, 3, VERY_OVERDUE",
+    "2026-11-06, 2026-11-09, 1, VERY_OVERDUE",
+    "2026-11-06, 2026-11-20, 20, OVERDUE",
+    "2026-11-06, 2026-12-04, 20, VERY_OVERDUE"
+  })
+  void theVeryOverdueThresholdIsConfigurable(
+      LocalDate deadline, LocalDate today, int after, Lateness expected) {
+    assertEquals(expected, Lateness.of(deadline, true, today, WorkingCalendar.weekdays(), after));
+  }
+
+  @org.junit.jupiter.api.Test
+  void aThresholdBelowOneIsRefused() {
+    org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            Lateness.of(
+                LocalDate.of(2026, 11, 6),
+                true,
+                LocalDate.of(2026, 12, 1),
+                WorkingCalendar.weekdays(),
+                0));
+  }
 }
