@@ -127,7 +127,9 @@ export async function roundView({ params }) {
     api('GET', `/selection/rounds/${id}/nominations`),
     api('GET', `/selection/rounds/${id}/questions`),
   ]);
-  const results = round.phase === 'published' ? await api('GET', `/selection/rounds/${id}/results`) : null;
+  const drawn = round.phase === 'published' && round.method === 'sortition';
+  const results = round.phase === 'published' && !drawn ? await api('GET', `/selection/rounds/${id}/results`) : null;
+  const draw = drawn ? await api('GET', `/selection/rounds/${id}/draw`) : null;
   return h(
     'section',
     { dataset: { testid: 'round-detail', roundId: round.id } },
@@ -141,6 +143,7 @@ export async function roundView({ params }) {
       ? h('p', { class: 'callout', dataset: { testid: round.hasVoted ? 'round-voted' : 'round-ballot' } }, round.hasVoted ? t('ballot.alreadyCast') : h('a', { href: `#/rounds/${id}/ballot`, class: 'button-link', dataset: { testid: 'ballot-link' } }, t('ballot.open')))
       : null,
     results ? resultsSection(round, results) : null,
+    draw ? drawSection(round, draw) : null,
     nominationsSection(round, nominations, questions),
     questionsSection(round, questions),
   );
@@ -539,6 +542,77 @@ function receiptFinder(round) {
     }
   });
   return form;
+}
+
+// ---- the sortition draw ----
+
+function drawSection(round, draw) {
+  const pct = (p) => `${(p * 100).toFixed(2)} %`;
+  const base = `api/v1/selection/rounds/${round.id}`;
+  return h(
+    'section',
+    { 'aria-labelledby': 'draw-h', dataset: { testid: 'round-draw' } },
+    h('h2', { id: 'draw-h' }, t('draw.title')),
+    h('h3', {}, t('draw.panel')),
+    h(
+      'ol',
+      { class: 'winners', dataset: { testid: 'draw-panel' } },
+      draw.panel.map((p) => h('li', {}, h('strong', {}, p.member.displayName))),
+    ),
+    draw.quotaCheck.length
+      ? h('ul', { class: 'quota-check', dataset: { testid: 'draw-quotas' } }, draw.quotaCheck.map((q) => h('li', {}, `${t(`round.category.${q.category}`)} ${q.feature}: ${q.seats} (${q.min}–${q.max}) ${q.met ? '✓' : t('results.quotaMissed')}`)))
+      : null,
+    h(
+      'div',
+      { class: 'table-scroll' },
+      h(
+        'table',
+        { class: 'rounds', dataset: { testid: 'draw-probabilities' } },
+        h('caption', {}, t('draw.caption', { min: pct(draw.minimum) })),
+        h(
+          'thead',
+          {},
+          h('tr', {}, h('th', { scope: 'col' }, t('draw.volunteer')), h('th', { scope: 'col' }, t('round.category.member_type')), h('th', { scope: 'col' }, t('round.category.region')), h('th', { scope: 'col' }, t('draw.probability')), h('th', { scope: 'col' }, t('draw.selected'))),
+        ),
+        h(
+          'tbody',
+          {},
+          draw.volunteers.map((v) =>
+            h(
+              'tr',
+              { dataset: { testid: 'draw-volunteer', nominationId: v.nominationId, selected: String(v.selected) } },
+              h('th', { scope: 'row' }, v.member.displayName),
+              h('td', {}, t(`memberType.${v.memberType}`)),
+              h('td', {}, v.region),
+              h('td', { dataset: { testid: 'draw-probability' } }, pct(v.probability)),
+              h('td', {}, v.selected ? t('draw.yes') : ''),
+            ),
+          ),
+        ),
+      ),
+    ),
+    h('p', { class: 'meta', dataset: { testid: 'draw-panels' } }, t('draw.panels', { n: formatNumber(draw.panels.length), v: String(draw.draw) })),
+    h(
+      'dl',
+      { class: 'facts' },
+      h('dt', {}, t('draw.seed')),
+      h('dd', { class: 'hash', dataset: { testid: 'draw-seed' } }, draw.seed),
+      h('dt', {}, t('draw.seedSha')),
+      h('dd', { class: 'hash' }, draw.seedSha256),
+      h('dt', {}, t('draw.resultSha')),
+      h('dd', { class: 'hash', dataset: { testid: 'draw-sha' } }, draw.resultSha256),
+    ),
+    h(
+      'p',
+      { class: 'actions' },
+      h('a', { href: `${base}/pool/categories.csv`, download: `round-${round.id}-categories.csv` }, 'categories.csv'),
+      ' ',
+      h('a', { href: `${base}/pool/respondents.csv`, download: `round-${round.id}-respondents.csv` }, 'respondents.csv'),
+      ' ',
+      h('a', { href: `${base}/draw/result.json`, download: `round-${round.id}-draw.json` }, t('draw.result')),
+    ),
+    h('p', { class: 'hint' }, t('draw.recheck', { seats: round.seats })),
+  );
 }
 
 // ---- the ranked ballot ----

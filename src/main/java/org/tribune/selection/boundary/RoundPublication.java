@@ -84,33 +84,15 @@ public class RoundPublication {
     if (phase != RoundPhase.COUNTING) {
       throw RoundLifecycle.closed(round, phase, "count now (voting must have closed)");
     }
-    if (round.selectionMethod() != SelectionMethod.STV) {
+    if (round.selectionMethod() == SelectionMethod.SORTITION) {
       throw DomainException.conflict(
-              "draw-not-available",
-              "Draw not available yet",
-              "Round "
-                  + roundId
-                  + " is chosen by "
-                  + round.selectionMethod().wireName()
-                  + "; its draw is not wired to the sortition engine yet. The pool is published"
-                  + " at /pool.")
-          .with("method", round.selectionMethod().wireName());
+          "not-an-election",
+          "Decided by lot",
+          "Round " + roundId + " is a sortition round; its draw is published at /draw.");
     }
     Publication publication;
     try (Connection c = dataSource.getConnection()) {
-      ShortlistFreeze.freezeIfDue(c, roundId, round.rules().shortlistSize(), now);
-      try (PreparedStatement s =
-          c.prepareStatement(
-              "UPDATE selection_round SET counted_at = ? WHERE id = ? AND counted_at IS NULL"
-                  + " AND cancelled_at IS NULL AND voting_closes_at <= ?")) {
-        s.setTimestamp(1, Timestamp.from(now));
-        s.setLong(2, roundId);
-        s.setTimestamp(3, Timestamp.from(now));
-        if (s.executeUpdate() == 0) {
-          throw DomainException.conflict(
-              "already-counted", "Already counted", "Round " + roundId + " has been counted.");
-        }
-      }
+      stampCounted(c, round, now);
       List<Nomination> candidates = candidates(roundId);
       if (candidates.isEmpty()) {
         throw DomainException.conflict(
@@ -145,7 +127,28 @@ public class RoundPublication {
     return results(round, candidates(roundId), publication);
   }
 
-  private void seatDelegates(
+  /**
+   * Draws the shortlist if due, then stamps the round as counted, guarded so that one transaction
+   * only ever counts it and no ballot can land afterwards.
+   */
+  static void stampCounted(Connection c, SelectionRound round, Instant now) throws SQLException {
+    ShortlistFreeze.freezeIfDue(c, round.id(), now, RoundLifecycle.shortlistChooser(round, now));
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "UPDATE selection_round SET counted_at = ? WHERE id = ? AND counted_at IS NULL"
+                + " AND cancelled_at IS NULL AND voting_closes_at <= ?")) {
+      s.setTimestamp(1, Timestamp.from(now));
+      s.setLong(2, round.id());
+      s.setTimestamp(3, Timestamp.from(now));
+      if (s.executeUpdate() == 0) {
+        throw DomainException.conflict(
+            "already-counted", "Already counted", "Round " + round.id() + " has been counted.");
+      }
+    }
+  }
+
+  /** Seats {@code winners} (indexes into {@code candidates}) as delegates, in that order. */
+  void seatDelegates(
       MemberId manager,
       SelectionRound round,
       List<Nomination> candidates,
@@ -432,21 +435,16 @@ public class RoundPublication {
         round.rules().recallThreshold(),
         recallRound,
         List.of(),
-        List.of());
+        List.of(),
+        d.endedAt().orElse(null),
+        !d.servingAt(rounds.now()));
   }
 
   /**
-   * The petition reached its threshold: the delegate is recalled (the role goes unless another
-   * delegation is serving) and a one-seat round for the seat opens now, with the original round's
-   * rules and phase lengths. Repeating it changes nothing.
+   * Removes the delegate role from the member of a delegation that stopped serving, unless another
+   * of their delegations still serves, and records it.
    */
-  public void recall(long delegateId) {
-    Delegation d = delegation(delegateId);
-    if (!d.status().equals(Delegation.Status.SERVING.wireName())) {
-      return;
-    }
-    Instant now = rounds.now();
-    d.recall(now);
+  private Member unseat(Delegation d, Instant now, String action, String what) {
     Member member = rounds.member(d.member());
     boolean stillServing =
         em.createQuery(
@@ -465,11 +463,67 @@ public class RoundPublication {
     }
     audit.record(
         null,
-        "selection.delegate.recall",
+        action,
         "member",
         member.id().toString(),
         before,
-        String.join(",", new TreeSet<>(member.roles())) + "; delegation " + d.id() + " recalled");
+        String.join(",", new TreeSet<>(member.roles())) + "; delegation " + d.id() + " " + what);
+    return member;
+  }
+
+  /**
+   * Ends every term that has run out: the delegation becomes {@code ended} (its seat vacant) and
+   * the member loses the delegate role unless another delegation of theirs serves. Run by {@link
+   * DelegateTerms} once across instances; repeating it changes nothing. Returns how many ended.
+   */
+  public int expireTerms() {
+    Instant now = rounds.now();
+    List<Delegation> due =
+        em.createQuery(
+                "SELECT d FROM Delegation d WHERE d.status = :s ORDER BY d.id", Delegation.class)
+            .setParameter("s", Delegation.Status.SERVING.wireName())
+            .getResultStream()
+            .filter(d -> !d.servingAt(now))
+            .toList();
+    for (Delegation d : due) {
+      d.endTerm(now);
+      em.flush();
+      unseat(d, now, "selection.delegate.term-end", "term ended " + d.termEndsAt());
+    }
+    return due.size();
+  }
+
+  /** A community manager ends a term now (a resignation, say); the term job then vacates it. */
+  public Delegation endTermNow(MemberId manager, long delegateId, String reason) {
+    if (reason == null || reason.isBlank()) {
+      throw DomainException.invalid("reason", "is required");
+    }
+    Delegation d = delegation(delegateId);
+    Instant before = d.termEndsAt();
+    d.shortenTermTo(rounds.now());
+    audit.record(
+        manager,
+        "selection.delegate.shorten-term",
+        "selection_delegate",
+        Long.toString(d.id()),
+        "term until " + before,
+        "term until " + d.termEndsAt() + ": " + reason.strip());
+    return d;
+  }
+
+  /**
+   * The petition reached its threshold: the delegate is recalled (the role goes unless another
+   * delegation is serving) and a one-seat round for the seat opens now, with the original round's
+   * rules and phase lengths. Repeating it changes nothing.
+   */
+  public void recall(long delegateId) {
+    Delegation d = delegation(delegateId);
+    if (!d.status().equals(Delegation.Status.SERVING.wireName())) {
+      return;
+    }
+    Instant now = rounds.now();
+    d.recall(now);
+    Member member = unseat(d, now, "selection.delegate.recall", "recalled");
     SelectionRound original = rounds.round(d.roundId());
     var t = original.timeline();
     Duration nomination = Duration.between(t.nominationOpensAt(), t.nominationClosesAt());

@@ -167,6 +167,12 @@ public class SelectionRound {
     }
     if (rules.shortlistSize() != 0 && rules.shortlistSize() < rules.seats()) {
       errors.add(new FieldError("shortlistSize", "must be 0 (everyone) or at least the seats"));
+    } else if (chosen.orElse(null) == SelectionMethod.COMBINED
+        && rules.shortlistSize() <= rules.seats()) {
+      errors.add(
+          new FieldError(
+              "shortlistSize",
+              "a combined round draws a shortlist larger than the seats by lot, then elects"));
     }
     nonNegative(errors, "minAccountDays", rules.minAccountDays());
     nonNegative(errors, "minActivity", rules.minActivity());
