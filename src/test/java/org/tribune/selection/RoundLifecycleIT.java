@@ -324,6 +324,60 @@ class RoundLifecycleIT extends ApiIT {
         categories);
   }
 
+  // The hand-checked election of ConstrainedStvTest: 4 x (Ana, Bo), 3 x (Bo, Ana), 2 x (Dev), two
+  // seats, at least one developer. Unconstrained, Ana and Bo win; the quota seats Dev instead.
+  @Test
+  void anStvRoundEnforcesItsQuotasOnTheSeats() {
+    RoundSteps steps = new RoundSteps(base());
+    SignedIn manager = members().withRoles("manager", "community_manager");
+    long round =
+        create(
+            manager,
+            roundBody(
+                "Quota council " + UUID.randomUUID().toString().substring(0, 6),
+                2,
+                b ->
+                    b.add(
+                        "quotas",
+                        Json.createArrayBuilder()
+                            .add(
+                                Json.createObjectBuilder()
+                                    .add("category", "member_type")
+                                    .add("feature", "developer")
+                                    .add("min", 1)
+                                    .add("max", 2)))));
+    long ana = nominateSelf(steps.member("Ana Quota", "casual", "BR", "Redmi"), round);
+    long bo = nominateSelf(steps.member("Bo Quota", "casual", "IN", "POCO"), round);
+    long dev = nominateSelf(steps.member("Dev Quota", "developer", "JP", "Xiaomi 14"), round);
+    advance(manager, round, "endorsement");
+    advance(manager, round, "voting");
+    for (int i = 0; i < 4; i++) {
+      cast(members().signUp("quota-a" + i), round, List.of(ana, bo));
+    }
+    for (int i = 0; i < 3; i++) {
+      cast(members().signUp("quota-b" + i), round, List.of(bo, ana));
+    }
+    for (int i = 0; i < 2; i++) {
+      cast(members().signUp("quota-d" + i), round, List.of(dev));
+    }
+    advance(manager, round, "counting");
+    Response counted = manager.client().post("/api/v1/selection/rounds/" + round + "/count", null);
+    assertEquals(200, counted.status(), counted.toString());
+    JsonObject results = counted.object();
+    List<Long> winners = new ArrayList<>();
+    results
+        .getJsonArray("winners")
+        .forEach(w -> winners.add(w.asJsonObject().getJsonNumber("nominationId").longValue()));
+    assertEquals(List.of(ana, dev), winners);
+    assertTrue(results.getBoolean("quotasEnforced"));
+    JsonObject check = results.getJsonArray("quotaCheck").getJsonObject(0);
+    assertEquals(1, check.getInt("seats"));
+    assertTrue(check.getBoolean("met"));
+    assertTrue(
+        results.getJsonArray("rounds").getJsonObject(1).getString("msg").contains("protected"),
+        results.toString());
+  }
+
   @Test
   void onlyCommunityManagersCreateAndAdvanceRounds() {
     SignedIn member = members().signUp("plain");

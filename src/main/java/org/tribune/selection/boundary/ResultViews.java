@@ -54,6 +54,7 @@ public final class ResultViews {
       List<Winner> winners,
       List<Round> rounds,
       List<TieBreak> tieBreaks,
+      boolean quotasEnforced,
       List<QuotaCheck> quotaCheck) {}
 
   public record Receipt(String receipt, int line, String ranking) {}

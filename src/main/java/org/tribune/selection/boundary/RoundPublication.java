@@ -41,6 +41,8 @@ import org.tribune.selection.control.ElectionResult;
 import org.tribune.selection.control.RoundAction;
 import org.tribune.selection.control.RoundCount;
 import org.tribune.selection.control.RoundCount.Publication;
+import org.tribune.selection.control.RoundDraw;
+import org.tribune.selection.control.SeatConstraints;
 import org.tribune.selection.control.ShortlistFreeze;
 import org.tribune.selection.entity.Delegation;
 import org.tribune.selection.entity.Nomination;
@@ -197,7 +199,28 @@ public class RoundPublication {
           new RoundCount.Candidate(
               rounds.member(n.nominee()).displayName(), n.status() != NominationStatus.ACCEPTED));
     }
-    return RoundCount.count(round.title(), round.seats(), names, ballots, round.seed());
+    return RoundCount.count(
+        round.title(), round.seats(), names, ballots, round.seed(), constraints(round, candidates));
+  }
+
+  /** The round's quotas on the seats, enforced by the count; null when the round has none. */
+  static SeatConstraints constraints(SelectionRound round, List<Nomination> candidates) {
+    if (round.quotas().isEmpty()) {
+      return null;
+    }
+    List<Map<String, String>> features = new ArrayList<>();
+    for (Nomination n : candidates) {
+      Map<String, String> f = new HashMap<>();
+      f.put("member_type", orNone(n.memberType()));
+      f.put("region", orNone(n.region()));
+      f.put("device_line", orNone(n.deviceLine()));
+      features.add(f);
+    }
+    return new SeatConstraints(features, RoundDraws.quotas(round.quotas()));
+  }
+
+  private static String orNone(String value) {
+    return value == null || value.isBlank() ? RoundDraw.NONE : value.strip();
   }
 
   private static List<RoundCount.StoredBallot> readBallots(Connection c, long roundId)
@@ -341,6 +364,7 @@ public class RoundPublication {
         winners,
         roundViews,
         ties,
+        !round.quotas().isEmpty(),
         quotaCheck(round, result.winners().stream().map(nominations::get).toList()));
   }
 
@@ -354,7 +378,7 @@ public class RoundPublication {
     return "eliminate";
   }
 
-  /** For STV rounds quotas are reported against the winners, not enforced by the count. */
+  /** How the winners meet each quota (enforced by the count since issue 4's second part). */
   static List<QuotaCheck> quotaCheck(SelectionRound round, List<Nomination> winners) {
     List<QuotaCheck> checks = new ArrayList<>();
     for (RoundQuota q : round.quotas()) {

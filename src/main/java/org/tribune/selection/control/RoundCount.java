@@ -37,6 +37,21 @@ public final class RoundCount {
 
   public static Publication count(
       String title, int seats, List<Candidate> candidates, List<StoredBallot> stored, String seed) {
+    return count(title, seats, candidates, stored, seed, null);
+  }
+
+  /**
+   * As above; with {@code constraints} (not null) the count enforces quotas on the seats ({@link
+   * MeekStv#count(BallotFile, CountOptions, SeatConstraints)}), whose candidate indexes are ballot
+   * positions − 1.
+   */
+  public static Publication count(
+      String title,
+      int seats,
+      List<Candidate> candidates,
+      List<StoredBallot> stored,
+      String seed,
+      SeatConstraints constraints) {
     List<StoredBallot> ordered = new ArrayList<>(stored);
     ordered.sort(Comparator.comparing(StoredBallot::receipt));
     List<Ballot> ballots = new ArrayList<>();
@@ -57,7 +72,10 @@ public final class RoundCount {
     BallotFile file = new BallotFile(bltName(title), names, seats, withdrawn, ballots);
     String blt = BltFormat.write(file);
     String sha = BltFormat.sha256(blt.getBytes(StandardCharsets.UTF_8));
-    ElectionResult result = MeekStv.count(file, CountOptions.opaVote(seed));
+    ElectionResult result =
+        constraints == null
+            ? MeekStv.count(file, CountOptions.opaVote(seed))
+            : MeekStv.count(file, CountOptions.opaVote(seed), constraints);
     return new Publication(blt, sha, result, receipts);
   }
 
