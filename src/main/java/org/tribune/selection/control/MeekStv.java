@@ -95,9 +95,10 @@ import org.tribune.platform.entity.DomainException;
  * elimination round "Count after eliminating X and transferring votes. All losing candidates are
  * eliminated. " plus any tie-break; then "Candidate X has reached the threshold and is elected. ".
  *
- * <p><b>Refused</b> (422): fewer than two candidates standing or no more than {@code seats} of them
- * (OpenSTV checks only the first; an election that cannot leave anyone out is not one worth
- * auditing), and files where no ballot ranks a standing candidate.
+ * <p><b>Refused</b> (422): fewer than two candidates standing (OpenSTV's check), and files where no
+ * ballot ranks a standing candidate. With no more candidates than seats the count is OpenSTV's: the
+ * first count elects whoever reaches the threshold, the count stops at once, and the end rule
+ * elects every other candidate with a vote (those without one lose).
  */
 public final class MeekStv {
 
@@ -217,14 +218,11 @@ public final class MeekStv {
 
   private void checkCountable() {
     long standing = Arrays.stream(status).filter(s -> s == CandidateStatus.HOPEFUL).count();
-    if (standing < 2 || standing <= file.seats()) {
+    if (standing < 2) {
       throw DomainException.unprocessable(
               "stv-too-few-candidates",
               "Not enough candidates",
-              "need at least "
-                  + Math.max(2, file.seats() + 1)
-                  + " candidates who have not withdrawn, have "
-                  + standing)
+              "need at least 2 candidates who have not withdrawn, have " + standing)
           .with("seats", file.seats())
           .with("standing", standing);
     }
