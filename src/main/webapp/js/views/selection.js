@@ -129,7 +129,7 @@ export async function roundView({ params }) {
   ]);
   const drawn = round.phase === 'published' && round.method === 'sortition';
   const results = round.phase === 'published' && !drawn ? await api('GET', `/selection/rounds/${id}/results`) : null;
-  const draw = drawn ? await api('GET', `/selection/rounds/${id}/draw`) : null;
+  const draw = drawn || (round.phase === 'published' && round.method === 'combined') ? await api('GET', `/selection/rounds/${id}/draw`).catch(() => null) : null;
   return h(
     'section',
     { dataset: { testid: 'round-detail', roundId: round.id } },
@@ -445,6 +445,7 @@ function resultsSection(round, results) {
     h('p', { class: 'meta' }, t('results.ballots', { n: formatNumber(results.ballots) })),
     chart(results),
     roundTable(results),
+    results.quotasEnforced ? h('p', { class: 'hint', dataset: { testid: 'quotas-enforced' } }, t('results.quotasEnforced')) : null,
     results.quotaCheck.length
       ? h('ul', { class: 'quota-check' }, results.quotaCheck.map((q) => h('li', {}, `${t(`round.category.${q.category}`)} ${q.feature}: ${q.seats} (${q.min}–${q.max}) ${q.met ? '✓' : t('results.quotaMissed')}`)))
       : null,
@@ -611,7 +612,7 @@ function drawSection(round, draw) {
       ' ',
       h('a', { href: `${base}/draw/result.json`, download: `round-${round.id}-draw.json` }, t('draw.result')),
     ),
-    h('p', { class: 'hint' }, t('draw.recheck', { seats: round.seats })),
+    h('p', { class: 'hint' }, t('draw.recheck', { seats: draw.size })),
   );
 }
 
@@ -806,6 +807,7 @@ export async function delegatesView() {
               h('h2', {}, h('a', { href: `#/delegates/${d.id}` }, d.member.displayName), ' ', h('span', { class: `badge delegate-${d.status}` }, t(`delegate.status.${d.status}`))),
               h('p', { class: 'meta' }, [t(`memberType.${d.memberType}`), d.region, d.deviceLine].filter(Boolean).join(' · ')),
               h('p', { class: 'meta' }, h('a', { href: `#/rounds/${d.roundId}` }, d.roundTitle)),
+              d.seatVacant ? h('p', { class: 'callout', dataset: { testid: 'seat-vacant' } }, t(d.status === 'ended' ? 'delegate.vacantEnded' : 'delegate.vacant')) : null,
             ),
           ),
         )
