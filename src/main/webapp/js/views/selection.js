@@ -58,7 +58,7 @@ function createForm() {
     name: 'method',
     label: t('round.field.method'),
     type: 'select',
-    options: ['stv', 'sortition', 'combined'].map((m) => ({ value: m, label: methodName(m) })),
+    options: ['stv', 'sortition', 'combined', 'stv_by_type'].map((m) => ({ value: m, label: methodName(m) })),
   });
   const seats = field({ name: 'seats', label: t('round.field.seats'), type: 'number', min: 1, max: 50, value: 9 });
   const shortlist = field({ name: 'shortlistSize', label: t('round.field.shortlist'), type: 'number', min: 0, value: 20, hint: t('round.field.shortlistHint') });
@@ -443,8 +443,17 @@ function resultsSection(round, results) {
       results.winners.map((w) => h('li', {}, h('strong', {}, w.member.displayName), ' · ', t(`memberType.${byPosition.get(w.position).memberType}`))),
     ),
     h('p', { class: 'meta' }, t('results.ballots', { n: formatNumber(results.ballots) })),
-    chart(results),
-    roundTable(results),
+    results.byType && results.byType.length ? null : chart(results),
+    results.byType && results.byType.length ? null : roundTable(results),
+    (results.byType || []).map((tr) =>
+      h(
+        'section',
+        { class: 'by-type', dataset: { testid: 'results-type', memberType: tr.memberType } },
+        h('h3', {}, t('results.byType', { type: t(`memberType.${tr.memberType}`), n: tr.seats })),
+        h('p', {}, tr.winners.map((w) => w.member.displayName).join(', ')),
+        tr.rounds.length ? roundTable({ ...results, rounds: tr.rounds }) : h('p', { class: 'hint' }, t('results.noContest')),
+      ),
+    ),
     results.quotasEnforced ? h('p', { class: 'hint', dataset: { testid: 'quotas-enforced' } }, t('results.quotasEnforced')) : null,
     results.quotaCheck.length
       ? h('ul', { class: 'quota-check' }, results.quotaCheck.map((q) => h('li', {}, `${t(`round.category.${q.category}`)} ${q.feature}: ${q.seats} (${q.min}–${q.max}) ${q.met ? '✓' : t('results.quotaMissed')}`)))

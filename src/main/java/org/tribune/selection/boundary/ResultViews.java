@@ -55,7 +55,16 @@ public final class ResultViews {
       List<Round> rounds,
       List<TieBreak> tieBreaks,
       boolean quotasEnforced,
-      List<QuotaCheck> quotaCheck) {}
+      List<QuotaCheck> quotaCheck,
+      List<TypeResult> byType) {}
+
+  /** STV within each member type: one count per type (its rounds; positions as in the file). */
+  public record TypeResult(
+      String memberType,
+      int seats,
+      List<Winner> winners,
+      List<Round> rounds,
+      List<TieBreak> tieBreaks) {}
 
   public record Receipt(String receipt, int line, String ranking) {}
 }

@@ -103,7 +103,7 @@ public class RoundPublication {
             "Round " + roundId + " has no candidates on its ballot; cancel it instead.");
       }
       publication = publish(round, candidates, readBallots(c, roundId));
-      List<Integer> winners = publication.result().winners();
+      List<Integer> winners = publication.winners();
       try (PreparedStatement s =
           c.prepareStatement(
               "UPDATE selection_round SET blt_sha256 = ?, winners = ? WHERE id = ?")) {
@@ -199,13 +199,22 @@ public class RoundPublication {
           new RoundCount.Candidate(
               rounds.member(n.nominee()).displayName(), n.status() != NominationStatus.ACCEPTED));
     }
+    if (round.selectionMethod() == SelectionMethod.STV_BY_TYPE) {
+      return RoundCount.countByType(
+          round.title(),
+          round.seatsByType(),
+          names,
+          candidates.stream().map(Nomination::memberType).toList(),
+          ballots,
+          round.seed());
+    }
     return RoundCount.count(
         round.title(), round.seats(), names, ballots, round.seed(), constraints(round, candidates));
   }
 
   /** The round's quotas on the seats, enforced by the count; null when the round has none. */
   static SeatConstraints constraints(SelectionRound round, List<Nomination> candidates) {
-    if (round.quotas().isEmpty()) {
+    if (round.quotas().isEmpty() || round.selectionMethod() == SelectionMethod.STV_BY_TYPE) {
       return null;
     }
     List<Map<String, String>> features = new ArrayList<>();
@@ -289,7 +298,20 @@ public class RoundPublication {
 
   @Transactional(Transactional.TxType.SUPPORTS)
   public String reportText(long roundId) {
-    return CountReport.render(publication(roundId).result());
+    Publication p = publication(roundId);
+    if (p.byType().isEmpty()) {
+      return CountReport.render(p.result());
+    }
+    StringBuilder out = new StringBuilder();
+    p.byType()
+        .forEach(
+            (type, result) ->
+                out.append("== ")
+                    .append(type)
+                    .append(" ==\n")
+                    .append(CountReport.render(result))
+                    .append('\n'));
+    return out.toString();
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)
@@ -312,39 +334,24 @@ public class RoundPublication {
               n.id(),
               rounds.ref(refs, n.nominee()),
               n.memberType(),
-              result.withdrawn().contains(i)));
+              n.status() != NominationStatus.ACCEPTED));
     }
-    List<Winner> winners = new ArrayList<>();
+    List<Integer> winnerIndexes = publication.winners();
+    List<Winner> winners = winners(nominations, refs, winnerIndexes, 1);
+    List<ResultViews.TypeResult> byType = new ArrayList<>();
     int order = 1;
-    for (int w : result.winners()) {
-      Nomination n = nominations.get(w);
-      winners.add(new Winner(order++, w + 1, n.id(), rounds.ref(refs, n.nominee())));
+    for (Map.Entry<String, ElectionResult> type : publication.byType().entrySet()) {
+      ElectionResult r = type.getValue();
+      byType.add(
+          new ResultViews.TypeResult(
+              type.getKey(),
+              r.seats(),
+              winners(nominations, refs, r.winners(), order),
+              roundViews(r),
+              ties(r)));
+      order += r.winners().size();
     }
-    List<ResultViews.Round> roundViews = new ArrayList<>();
-    for (ElectionResult.Round r : result.rounds()) {
-      roundViews.add(
-          new ResultViews.Round(
-              r.number(),
-              actionName(r.action()),
-              r.votes(),
-              r.threshold(),
-              r.surplus(),
-              r.exhausted(),
-              r.elected().stream().map(c -> c + 1).toList(),
-              r.eliminated().stream().map(c -> c + 1).toList(),
-              r.message()));
-    }
-    List<ResultViews.TieBreak> ties =
-        result.tieBreaks().stream()
-            .map(
-                t ->
-                    new ResultViews.TieBreak(
-                        t.round(),
-                        t.purpose(),
-                        t.tied().stream().map(c -> c + 1).toList(),
-                        t.chosen() + 1,
-                        t.resolution().name().toLowerCase(java.util.Locale.ROOT)))
-            .toList();
+    boolean perType = !byType.isEmpty();
     var o = result.options();
     return new Results(
         round.id(),
@@ -362,10 +369,53 @@ public class RoundPublication {
             o.weakTieBreak().name()),
         candidates,
         winners,
-        roundViews,
-        ties,
-        !round.quotas().isEmpty(),
-        quotaCheck(round, result.winners().stream().map(nominations::get).toList()));
+        perType ? List.of() : roundViews(result),
+        perType ? List.of() : ties(result),
+        !perType && !round.quotas().isEmpty(),
+        quotaCheck(round, winnerIndexes.stream().map(nominations::get).toList()),
+        byType);
+  }
+
+  private List<Winner> winners(
+      List<Nomination> nominations, Map<Long, MemberRef> refs, List<Integer> indexes, int from) {
+    List<Winner> winners = new ArrayList<>();
+    int order = from;
+    for (int w : indexes) {
+      Nomination n = nominations.get(w);
+      winners.add(new Winner(order++, w + 1, n.id(), rounds.ref(refs, n.nominee())));
+    }
+    return winners;
+  }
+
+  private static List<ResultViews.Round> roundViews(ElectionResult result) {
+    List<ResultViews.Round> roundViews = new ArrayList<>();
+    for (ElectionResult.Round r : result.rounds()) {
+      roundViews.add(
+          new ResultViews.Round(
+              r.number(),
+              actionName(r.action()),
+              r.votes(),
+              r.threshold(),
+              r.surplus(),
+              r.exhausted(),
+              r.elected().stream().map(c -> c + 1).toList(),
+              r.eliminated().stream().map(c -> c + 1).toList(),
+              r.message()));
+    }
+    return roundViews;
+  }
+
+  private static List<ResultViews.TieBreak> ties(ElectionResult result) {
+    return result.tieBreaks().stream()
+        .map(
+            t ->
+                new ResultViews.TieBreak(
+                    t.round(),
+                    t.purpose(),
+                    t.tied().stream().map(c -> c + 1).toList(),
+                    t.chosen() + 1,
+                    t.resolution().name().toLowerCase(java.util.Locale.ROOT)))
+        .toList();
   }
 
   private static String actionName(RoundAction action) {
@@ -575,7 +625,9 @@ public class RoundPublication {
             rules.voterMinAccountDays(),
             rules.termDays(),
             rules.recallThreshold(),
-            List.of()),
+            original.selectionMethod() == SelectionMethod.STV_BY_TYPE
+                ? List.of(new RoundViews.QuotaBody("member_type", d.memberType(), 1, 1))
+                : List.of()),
         d.id());
   }
 }
