@@ -240,20 +240,23 @@ class SortitionRoundIT extends ApiIT {
     assertTrue(shortlisted.contains(dev), "the developer minimum carries over to the shortlist");
     // Before the count the draw (and its seed) stays unpublished.
     assertEquals(409, anonymous().get("/api/v1/selection/rounds/" + round + "/draw").status());
-    long other = shortlisted.get(0) == dev ? shortlisted.get(1) : shortlisted.get(0);
+    long other = shortlisted.get(0).equals(dev) ? shortlisted.get(1) : shortlisted.get(0);
     assertEquals(
         201, RoundSteps.vote(members().signUp("comb-voter"), round, List.of(other)).status());
     advance(manager, round, "counting");
     Response counted = manager.client().post("/api/v1/selection/rounds/" + round + "/count", null);
     assertEquals(200, counted.status(), counted.toString());
+    // The only ballot ranks the casual nominee, but the round's quota (exactly one developer on
+    // one seat) binds the election too: the casual is excluded at the threshold, Dev is elected.
     assertEquals(
-        other,
+        dev,
         counted
             .object()
             .getJsonArray("winners")
             .getJsonObject(0)
             .getJsonNumber("nominationId")
             .longValue());
+    assertTrue(counted.object().getBoolean("quotasEnforced"));
 
     JsonObject draw = anonymous().get("/api/v1/selection/rounds/" + round + "/draw").object();
     assertEquals(2, draw.getInt("size"));
