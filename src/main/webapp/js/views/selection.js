@@ -58,7 +58,7 @@ function createForm() {
     name: 'method',
     label: t('round.field.method'),
     type: 'select',
-    options: ['stv', 'sortition', 'combined'].map((m) => ({ value: m, label: methodName(m) })),
+    options: ['stv', 'sortition', 'combined', 'stv_by_type'].map((m) => ({ value: m, label: methodName(m) })),
   });
   const seats = field({ name: 'seats', label: t('round.field.seats'), type: 'number', min: 1, max: 50, value: 9 });
   const shortlist = field({ name: 'shortlistSize', label: t('round.field.shortlist'), type: 'number', min: 0, value: 20, hint: t('round.field.shortlistHint') });
@@ -127,7 +127,9 @@ export async function roundView({ params }) {
     api('GET', `/selection/rounds/${id}/nominations`),
     api('GET', `/selection/rounds/${id}/questions`),
   ]);
-  const results = round.phase === 'published' ? await api('GET', `/selection/rounds/${id}/results`) : null;
+  const drawn = round.phase === 'published' && round.method === 'sortition';
+  const results = round.phase === 'published' && !drawn ? await api('GET', `/selection/rounds/${id}/results`) : null;
+  const draw = drawn || (round.phase === 'published' && round.method === 'combined') ? await api('GET', `/selection/rounds/${id}/draw`).catch(() => null) : null;
   return h(
     'section',
     { dataset: { testid: 'round-detail', roundId: round.id } },
@@ -141,6 +143,7 @@ export async function roundView({ params }) {
       ? h('p', { class: 'callout', dataset: { testid: round.hasVoted ? 'round-voted' : 'round-ballot' } }, round.hasVoted ? t('ballot.alreadyCast') : h('a', { href: `#/rounds/${id}/ballot`, class: 'button-link', dataset: { testid: 'ballot-link' } }, t('ballot.open')))
       : null,
     results ? resultsSection(round, results) : null,
+    draw ? drawSection(round, draw) : null,
     nominationsSection(round, nominations, questions),
     questionsSection(round, questions),
   );
@@ -440,8 +443,18 @@ function resultsSection(round, results) {
       results.winners.map((w) => h('li', {}, h('strong', {}, w.member.displayName), ' · ', t(`memberType.${byPosition.get(w.position).memberType}`))),
     ),
     h('p', { class: 'meta' }, t('results.ballots', { n: formatNumber(results.ballots) })),
-    chart(results),
-    roundTable(results),
+    results.byType && results.byType.length ? null : chart(results),
+    results.byType && results.byType.length ? null : roundTable(results),
+    (results.byType || []).map((tr) =>
+      h(
+        'section',
+        { class: 'by-type', dataset: { testid: 'results-type', memberType: tr.memberType } },
+        h('h3', {}, t('results.byType', { type: t(`memberType.${tr.memberType}`), n: tr.seats })),
+        h('p', {}, tr.winners.map((w) => w.member.displayName).join(', ')),
+        tr.rounds.length ? roundTable({ ...results, rounds: tr.rounds }) : h('p', { class: 'hint' }, t('results.noContest')),
+      ),
+    ),
+    results.quotasEnforced ? h('p', { class: 'hint', dataset: { testid: 'quotas-enforced' } }, t('results.quotasEnforced')) : null,
     results.quotaCheck.length
       ? h('ul', { class: 'quota-check' }, results.quotaCheck.map((q) => h('li', {}, `${t(`round.category.${q.category}`)} ${q.feature}: ${q.seats} (${q.min}–${q.max}) ${q.met ? '✓' : t('results.quotaMissed')}`)))
       : null,
@@ -539,6 +552,77 @@ function receiptFinder(round) {
     }
   });
   return form;
+}
+
+// ---- the sortition draw ----
+
+function drawSection(round, draw) {
+  const pct = (p) => `${(p * 100).toFixed(2)} %`;
+  const base = `api/v1/selection/rounds/${round.id}`;
+  return h(
+    'section',
+    { 'aria-labelledby': 'draw-h', dataset: { testid: 'round-draw' } },
+    h('h2', { id: 'draw-h' }, t('draw.title')),
+    h('h3', {}, t('draw.panel')),
+    h(
+      'ol',
+      { class: 'winners', dataset: { testid: 'draw-panel' } },
+      draw.panel.map((p) => h('li', {}, h('strong', {}, p.member.displayName))),
+    ),
+    draw.quotaCheck.length
+      ? h('ul', { class: 'quota-check', dataset: { testid: 'draw-quotas' } }, draw.quotaCheck.map((q) => h('li', {}, `${t(`round.category.${q.category}`)} ${q.feature}: ${q.seats} (${q.min}–${q.max}) ${q.met ? '✓' : t('results.quotaMissed')}`)))
+      : null,
+    h(
+      'div',
+      { class: 'table-scroll' },
+      h(
+        'table',
+        { class: 'rounds', dataset: { testid: 'draw-probabilities' } },
+        h('caption', {}, t('draw.caption', { min: pct(draw.minimum) })),
+        h(
+          'thead',
+          {},
+          h('tr', {}, h('th', { scope: 'col' }, t('draw.volunteer')), h('th', { scope: 'col' }, t('round.category.member_type')), h('th', { scope: 'col' }, t('round.category.region')), h('th', { scope: 'col' }, t('draw.probability')), h('th', { scope: 'col' }, t('draw.selected'))),
+        ),
+        h(
+          'tbody',
+          {},
+          draw.volunteers.map((v) =>
+            h(
+              'tr',
+              { dataset: { testid: 'draw-volunteer', nominationId: v.nominationId, selected: String(v.selected) } },
+              h('th', { scope: 'row' }, v.member.displayName),
+              h('td', {}, t(`memberType.${v.memberType}`)),
+              h('td', {}, v.region),
+              h('td', { dataset: { testid: 'draw-probability' } }, pct(v.probability)),
+              h('td', {}, v.selected ? t('draw.yes') : ''),
+            ),
+          ),
+        ),
+      ),
+    ),
+    h('p', { class: 'meta', dataset: { testid: 'draw-panels' } }, t('draw.panels', { n: formatNumber(draw.panels.length), v: String(draw.draw) })),
+    h(
+      'dl',
+      { class: 'facts' },
+      h('dt', {}, t('draw.seed')),
+      h('dd', { class: 'hash', dataset: { testid: 'draw-seed' } }, draw.seed),
+      h('dt', {}, t('draw.seedSha')),
+      h('dd', { class: 'hash' }, draw.seedSha256),
+      h('dt', {}, t('draw.resultSha')),
+      h('dd', { class: 'hash', dataset: { testid: 'draw-sha' } }, draw.resultSha256),
+    ),
+    h(
+      'p',
+      { class: 'actions' },
+      h('a', { href: `${base}/pool/categories.csv`, download: `round-${round.id}-categories.csv` }, 'categories.csv'),
+      ' ',
+      h('a', { href: `${base}/pool/respondents.csv`, download: `round-${round.id}-respondents.csv` }, 'respondents.csv'),
+      ' ',
+      h('a', { href: `${base}/draw/result.json`, download: `round-${round.id}-draw.json` }, t('draw.result')),
+    ),
+    h('p', { class: 'hint' }, t('draw.recheck', { seats: draw.size })),
+  );
 }
 
 // ---- the ranked ballot ----
@@ -732,6 +816,7 @@ export async function delegatesView() {
               h('h2', {}, h('a', { href: `#/delegates/${d.id}` }, d.member.displayName), ' ', h('span', { class: `badge delegate-${d.status}` }, t(`delegate.status.${d.status}`))),
               h('p', { class: 'meta' }, [t(`memberType.${d.memberType}`), d.region, d.deviceLine].filter(Boolean).join(' · ')),
               h('p', { class: 'meta' }, h('a', { href: `#/rounds/${d.roundId}` }, d.roundTitle)),
+              d.seatVacant ? h('p', { class: 'callout', dataset: { testid: 'seat-vacant' } }, t(d.status === 'ended' ? 'delegate.vacantEnded' : 'delegate.vacant')) : null,
             ),
           ),
         )

@@ -121,9 +121,17 @@ class CountAuditIT extends ApiIT {
 
   @Test
   void anElectionWithoutEnoughCandidatesIsA422() {
-    String tooFew = "2 2\n3 1 2 0\n0\n\"A\"\n\"B\"\n\"T\"\n";
+    String tooFew = "2 1\n-2\n3 1 2 0\n0\n\"A\"\n\"B\"\n\"T\"\n";
     ApiClient.Response response = anonymous().send("POST", "/api/v1/selection/count", tooFew, TEXT);
     assertEquals(422, response.status());
     assertEquals("stv-too-few-candidates", response.problemType());
+  }
+
+  @Test
+  void noMoreCandidatesThanSeatsElectsEveryoneWithAVoteAsOpenStvDoes() {
+    String asMany = "2 2\n3 1 2 0\n1 2 0\n0\n\"A\"\n\"B\"\n\"T\"\n";
+    ApiClient.Response response = anonymous().send("POST", "/api/v1/selection/count", asMany, TEXT);
+    assertEquals(200, response.status(), response.toString());
+    assertEquals("[0,1]", response.object().getJsonArray("winners").toString());
   }
 }

@@ -285,7 +285,7 @@ class RoundLifecycleIT extends ApiIT {
   }
 
   @Test
-  void aSortitionRoundPublishesItsPoolButDoesNotFakeADraw() {
+  void aSortitionRoundPublishesItsPoolAsTheSortitionFoundationsFiles() {
     RoundSteps steps = new RoundSteps(base());
     SignedIn manager = members().withRoles("manager", "community_manager");
     long round =
@@ -319,16 +319,148 @@ class RoundLifecycleIT extends ApiIT {
     String categories =
         RoundSteps.text(anonymous(), "/api/v1/selection/rounds/" + round + "/pool/categories.csv")
             .body();
-    assertEquals("category,feature,min,max\nregion,\"EU, North\",1,1\n", categories);
+    assertEquals(
+        "category,feature,min,max\nregion,\"EU, North\",1,1\nregion,IN,0,2\nregion,JP,0,2\n",
+        categories);
+  }
 
+  // The hand-checked election of ConstrainedStvTest: 4 x (Ana, Bo), 3 x (Bo, Ana), 2 x (Dev), two
+  // seats, at least one developer. Unconstrained, Ana and Bo win; the quota seats Dev instead.
+  @Test
+  void anStvRoundEnforcesItsQuotasOnTheSeats() {
+    RoundSteps steps = new RoundSteps(base());
+    SignedIn manager = members().withRoles("manager", "community_manager");
+    long round =
+        create(
+            manager,
+            roundBody(
+                "Quota council " + UUID.randomUUID().toString().substring(0, 6),
+                2,
+                b ->
+                    b.add(
+                        "quotas",
+                        Json.createArrayBuilder()
+                            .add(
+                                Json.createObjectBuilder()
+                                    .add("category", "member_type")
+                                    .add("feature", "developer")
+                                    .add("min", 1)
+                                    .add("max", 2)))));
+    long ana = nominateSelf(steps.member("Ana Quota", "casual", "BR", "Redmi"), round);
+    long bo = nominateSelf(steps.member("Bo Quota", "casual", "IN", "POCO"), round);
+    long dev = nominateSelf(steps.member("Dev Quota", "developer", "JP", "Xiaomi 14"), round);
     advance(manager, round, "endorsement");
     advance(manager, round, "voting");
-    Response ballot = vote(members().signUp("lot-voter"), round, List.of(a));
-    assertEquals(409, ballot.status());
+    for (int i = 0; i < 4; i++) {
+      cast(members().signUp("quota-a" + i), round, List.of(ana, bo));
+    }
+    for (int i = 0; i < 3; i++) {
+      cast(members().signUp("quota-b" + i), round, List.of(bo, ana));
+    }
+    for (int i = 0; i < 2; i++) {
+      cast(members().signUp("quota-d" + i), round, List.of(dev));
+    }
     advance(manager, round, "counting");
-    Response draw = manager.client().post("/api/v1/selection/rounds/" + round + "/count", null);
-    assertEquals(409, draw.status());
-    assertEquals("draw-not-available", draw.problemType());
+    Response counted = manager.client().post("/api/v1/selection/rounds/" + round + "/count", null);
+    assertEquals(200, counted.status(), counted.toString());
+    JsonObject results = counted.object();
+    List<Long> winners = new ArrayList<>();
+    results
+        .getJsonArray("winners")
+        .forEach(w -> winners.add(w.asJsonObject().getJsonNumber("nominationId").longValue()));
+    assertEquals(List.of(ana, dev), winners);
+    assertTrue(results.getBoolean("quotasEnforced"));
+    JsonObject check = results.getJsonArray("quotaCheck").getJsonObject(0);
+    assertEquals(1, check.getInt("seats"));
+    assertTrue(check.getBoolean("met"));
+    assertTrue(
+        results.getJsonArray("rounds").getJsonObject(1).getString("msg").contains("protected"),
+        results.toString());
+  }
+
+  // Casual Ana, Bo and developers Dev, Dee, one seat each type. Ballots (Ana, Dev), (Ana),
+  // (Bo, Dee), (Dee). Casual count: Ana 2, Bo 1 of 3, threshold 1.500001: Ana. Developer count:
+  // Dev 1, Dee 2 of 3: Dee.
+  @Test
+  void anStvByTypeRoundCountsEachMemberTypeForItsSeats() {
+    RoundSteps steps = new RoundSteps(base());
+    SignedIn manager = members().withRoles("manager", "community_manager");
+    Response wrongSeats =
+        manager
+            .client()
+            .post(
+                "/api/v1/selection/rounds",
+                roundBody(
+                        "By type, bad",
+                        3,
+                        b ->
+                            b.add("method", "stv_by_type")
+                                .add(
+                                    "quotas",
+                                    Json.createArrayBuilder()
+                                        .add(typeSeats("casual", 1))
+                                        .add(typeSeats("developer", 1))))
+                    .build()
+                    .toString());
+    assertEquals(400, wrongSeats.status(), wrongSeats.toString());
+    assertTrue(
+        wrongSeats.object().getString("detail").contains("add up to 2"), wrongSeats.toString());
+    long round =
+        create(
+            manager,
+            roundBody(
+                "By type " + UUID.randomUUID().toString().substring(0, 6),
+                2,
+                b ->
+                    b.add("method", "stv_by_type")
+                        .add(
+                            "quotas",
+                            Json.createArrayBuilder()
+                                .add(typeSeats("casual", 1))
+                                .add(typeSeats("developer", 1)))));
+    long ana = nominateSelf(steps.member("Ana Type", "casual", "BR", "Redmi"), round);
+    long bo = nominateSelf(steps.member("Bo Type", "casual", "IN", "POCO"), round);
+    long dev = nominateSelf(steps.member("Dev Type", "developer", "JP", "POCO"), round);
+    long dee = nominateSelf(steps.member("Dee Type", "developer", "KR", "Redmi"), round);
+    advance(manager, round, "endorsement");
+    advance(manager, round, "voting");
+    cast(members().signUp("type-1"), round, List.of(ana, dev));
+    cast(members().signUp("type-2"), round, List.of(ana));
+    cast(members().signUp("type-3"), round, List.of(bo, dee));
+    cast(members().signUp("type-4"), round, List.of(dee));
+    advance(manager, round, "counting");
+    Response counted = manager.client().post("/api/v1/selection/rounds/" + round + "/count", null);
+    assertEquals(200, counted.status(), counted.toString());
+    JsonObject results = counted.object();
+    List<Long> winners = new ArrayList<>();
+    results
+        .getJsonArray("winners")
+        .forEach(w -> winners.add(w.asJsonObject().getJsonNumber("nominationId").longValue()));
+    assertEquals(List.of(ana, dee), winners);
+    JsonArray byType = results.getJsonArray("byType");
+    assertEquals(2, byType.size());
+    assertEquals("casual", byType.getJsonObject(0).getString("memberType"));
+    assertEquals(
+        1_500_001,
+        byType
+            .getJsonObject(1)
+            .getJsonArray("rounds")
+            .getJsonObject(0)
+            .getJsonNumber("threshold")
+            .longValue());
+    String report =
+        RoundSteps.text(anonymous(), "/api/v1/selection/rounds/" + round + "/results/report.txt")
+            .body();
+    assertTrue(report.contains("== casual ==") && report.contains("== developer =="), report);
+  }
+
+  private static JsonObject typeSeats(String type, int seats) {
+    return Json.createObjectBuilder()
+        .add("category", "member_type")
+        .add("feature", type)
+        .add("min", seats)
+        .add("max", seats)
+        .build();
   }
 
   @Test

@@ -3,6 +3,7 @@ package org.tribune.selection.boundary;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -43,6 +44,21 @@ public class DelegatesResource {
       summary = "A delegate's public record",
       description = "inquiries and sessionsAttended stay empty until the Q&A component exists.")
   public DelegateView get(@PathParam("id") long id) {
+    return publication.delegate(id);
+  }
+
+  @POST
+  @Path("{id}/end-term")
+  @RolesAllowed(Roles.COMMUNITY_MANAGER)
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "End a delegate's term now (community manager; audited)",
+      description =
+          "For a resignation, say. The term job then vacates the seat and removes the delegate"
+              + " role, as when a term runs out. 400 without a reason; 409 when not serving.")
+  public DelegateView endTerm(@PathParam("id") long id, RoundViews.Reason body) {
+    publication.endTermNow(
+        caller.requireRole(Roles.COMMUNITY_MANAGER), id, RoundsResource.required(body).reason());
     return publication.delegate(id);
   }
 

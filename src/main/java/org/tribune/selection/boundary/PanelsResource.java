@@ -1,9 +1,6 @@
 package org.tribune.selection.boundary;
 
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -16,11 +13,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import org.tribune.platform.entity.DomainException;
 import org.tribune.selection.control.Quota;
 import org.tribune.selection.control.Respondent;
+import org.tribune.selection.control.RoundDraw;
 import org.tribune.selection.control.Sortition;
 import org.tribune.selection.control.SortitionCsv;
 import org.tribune.selection.control.SortitionMethod;
@@ -56,31 +53,7 @@ public class PanelsResource {
   }
 
   static JsonObject json(SortitionResult result) {
-    JsonObjectBuilder probabilities = Json.createObjectBuilder();
-    for (Map.Entry<String, Double> p : result.probabilities().entrySet()) {
-      probabilities.add(p.getKey(), p.getValue());
-    }
-    JsonArrayBuilder panels = Json.createArrayBuilder();
-    for (SortitionResult.WeightedPanel panel : result.panels()) {
-      panels.add(
-          Json.createObjectBuilder()
-              .add("probability", panel.probability())
-              .add("ids", Json.createArrayBuilder(panel.ids())));
-    }
-    JsonObjectBuilder out =
-        Json.createObjectBuilder()
-            .add("method", result.method().name().toLowerCase(Locale.ROOT))
-            .add("size", result.size())
-            .add("seed", result.seed())
-            .add("minimum", result.minimum())
-            .add("probabilities", probabilities)
-            .add("panel", Json.createArrayBuilder(result.panel()));
-    if (result.method() == SortitionMethod.LEXIMIN) {
-      out.add("draw", result.draw());
-    } else {
-      out.add("runs", result.runs());
-    }
-    return out.add("panels", panels).build();
+    return RoundDraw.json(result);
   }
 
   private static SortitionMethod method(String value) {

@@ -54,7 +54,17 @@ public final class ResultViews {
       List<Winner> winners,
       List<Round> rounds,
       List<TieBreak> tieBreaks,
-      List<QuotaCheck> quotaCheck) {}
+      boolean quotasEnforced,
+      List<QuotaCheck> quotaCheck,
+      List<TypeResult> byType) {}
+
+  /** STV within each member type: one count per type (its rounds; positions as in the file). */
+  public record TypeResult(
+      String memberType,
+      int seats,
+      List<Winner> winners,
+      List<Round> rounds,
+      List<TieBreak> tieBreaks) {}
 
   public record Receipt(String receipt, int line, String ranking) {}
 }

@@ -51,6 +51,7 @@ import org.tribune.selection.control.BallotReceipt;
 import org.tribune.selection.control.CandidateEligibility;
 import org.tribune.selection.control.NominationCap;
 import org.tribune.selection.control.ShortlistFreeze;
+import org.tribune.selection.control.SortitionShortlist;
 import org.tribune.selection.entity.Nomination;
 import org.tribune.selection.entity.NominationStatus;
 import org.tribune.selection.entity.NomineeAnswer;
@@ -61,6 +62,7 @@ import org.tribune.selection.entity.RoundQuota;
 import org.tribune.selection.entity.RoundRules;
 import org.tribune.selection.entity.RoundTimeline;
 import org.tribune.selection.entity.Sanction;
+import org.tribune.selection.entity.SelectionMethod;
 import org.tribune.selection.entity.SelectionRound;
 
 /**
@@ -283,10 +285,25 @@ public class RoundLifecycle {
       return;
     }
     try (Connection c = dataSource.getConnection()) {
-      ShortlistFreeze.freezeIfDue(c, round.id(), round.rules().shortlistSize(), now);
+      ShortlistFreeze.freezeIfDue(c, round.id(), now, shortlistChooser(round, now));
     } catch (SQLException e) {
       throw new IllegalStateException("Could not draw the shortlist of round " + round.id(), e);
     }
+  }
+
+  /**
+   * How the round's shortlist is chosen: by lot for a combined round ({@link SortitionShortlist}),
+   * otherwise by endorsements.
+   */
+  static ShortlistFreeze.Chooser shortlistChooser(SelectionRound round, Instant now) {
+    return round.selectionMethod() == SelectionMethod.COMBINED
+        ? new SortitionShortlist(
+            round.id(),
+            round.rules().shortlistSize(),
+            RoundDraws.quotas(round.quotas()),
+            round.seed(),
+            now)
+        : ShortlistFreeze.byEndorsements(round.rules().shortlistSize());
   }
 
   // ---- eligibility ----

@@ -41,6 +41,8 @@ import org.tribune.selection.control.ElectionResult;
 import org.tribune.selection.control.RoundAction;
 import org.tribune.selection.control.RoundCount;
 import org.tribune.selection.control.RoundCount.Publication;
+import org.tribune.selection.control.RoundDraw;
+import org.tribune.selection.control.SeatConstraints;
 import org.tribune.selection.control.ShortlistFreeze;
 import org.tribune.selection.entity.Delegation;
 import org.tribune.selection.entity.Nomination;
@@ -84,33 +86,15 @@ public class RoundPublication {
     if (phase != RoundPhase.COUNTING) {
       throw RoundLifecycle.closed(round, phase, "count now (voting must have closed)");
     }
-    if (round.selectionMethod() != SelectionMethod.STV) {
+    if (round.selectionMethod() == SelectionMethod.SORTITION) {
       throw DomainException.conflict(
-              "draw-not-available",
-              "Draw not available yet",
-              "Round "
-                  + roundId
-                  + " is chosen by "
-                  + round.selectionMethod().wireName()
-                  + "; its draw is not wired to the sortition engine yet. The pool is published"
-                  + " at /pool.")
-          .with("method", round.selectionMethod().wireName());
+          "not-an-election",
+          "Decided by lot",
+          "Round " + roundId + " is a sortition round; its draw is published at /draw.");
     }
     Publication publication;
     try (Connection c = dataSource.getConnection()) {
-      ShortlistFreeze.freezeIfDue(c, roundId, round.rules().shortlistSize(), now);
-      try (PreparedStatement s =
-          c.prepareStatement(
-              "UPDATE selection_round SET counted_at = ? WHERE id = ? AND counted_at IS NULL"
-                  + " AND cancelled_at IS NULL AND voting_closes_at <= ?")) {
-        s.setTimestamp(1, Timestamp.from(now));
-        s.setLong(2, roundId);
-        s.setTimestamp(3, Timestamp.from(now));
-        if (s.executeUpdate() == 0) {
-          throw DomainException.conflict(
-              "already-counted", "Already counted", "Round " + roundId + " has been counted.");
-        }
-      }
+      stampCounted(c, round, now);
       List<Nomination> candidates = candidates(roundId);
       if (candidates.isEmpty()) {
         throw DomainException.conflict(
@@ -119,7 +103,7 @@ public class RoundPublication {
             "Round " + roundId + " has no candidates on its ballot; cancel it instead.");
       }
       publication = publish(round, candidates, readBallots(c, roundId));
-      List<Integer> winners = publication.result().winners();
+      List<Integer> winners = publication.winners();
       try (PreparedStatement s =
           c.prepareStatement(
               "UPDATE selection_round SET blt_sha256 = ?, winners = ? WHERE id = ?")) {
@@ -145,7 +129,28 @@ public class RoundPublication {
     return results(round, candidates(roundId), publication);
   }
 
-  private void seatDelegates(
+  /**
+   * Draws the shortlist if due, then stamps the round as counted, guarded so that one transaction
+   * only ever counts it and no ballot can land afterwards.
+   */
+  static void stampCounted(Connection c, SelectionRound round, Instant now) throws SQLException {
+    ShortlistFreeze.freezeIfDue(c, round.id(), now, RoundLifecycle.shortlistChooser(round, now));
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "UPDATE selection_round SET counted_at = ? WHERE id = ? AND counted_at IS NULL"
+                + " AND cancelled_at IS NULL AND voting_closes_at <= ?")) {
+      s.setTimestamp(1, Timestamp.from(now));
+      s.setLong(2, round.id());
+      s.setTimestamp(3, Timestamp.from(now));
+      if (s.executeUpdate() == 0) {
+        throw DomainException.conflict(
+            "already-counted", "Already counted", "Round " + round.id() + " has been counted.");
+      }
+    }
+  }
+
+  /** Seats {@code winners} (indexes into {@code candidates}) as delegates, in that order. */
+  void seatDelegates(
       MemberId manager,
       SelectionRound round,
       List<Nomination> candidates,
@@ -194,7 +199,37 @@ public class RoundPublication {
           new RoundCount.Candidate(
               rounds.member(n.nominee()).displayName(), n.status() != NominationStatus.ACCEPTED));
     }
-    return RoundCount.count(round.title(), round.seats(), names, ballots, round.seed());
+    if (round.selectionMethod() == SelectionMethod.STV_BY_TYPE) {
+      return RoundCount.countByType(
+          round.title(),
+          round.seatsByType(),
+          names,
+          candidates.stream().map(Nomination::memberType).toList(),
+          ballots,
+          round.seed());
+    }
+    return RoundCount.count(
+        round.title(), round.seats(), names, ballots, round.seed(), constraints(round, candidates));
+  }
+
+  /** The round's quotas on the seats, enforced by the count; null when the round has none. */
+  static SeatConstraints constraints(SelectionRound round, List<Nomination> candidates) {
+    if (round.quotas().isEmpty() || round.selectionMethod() == SelectionMethod.STV_BY_TYPE) {
+      return null;
+    }
+    List<Map<String, String>> features = new ArrayList<>();
+    for (Nomination n : candidates) {
+      Map<String, String> f = new HashMap<>();
+      f.put("member_type", orNone(n.memberType()));
+      f.put("region", orNone(n.region()));
+      f.put("device_line", orNone(n.deviceLine()));
+      features.add(f);
+    }
+    return new SeatConstraints(features, RoundDraws.quotas(round.quotas()));
+  }
+
+  private static String orNone(String value) {
+    return value == null || value.isBlank() ? RoundDraw.NONE : value.strip();
   }
 
   private static List<RoundCount.StoredBallot> readBallots(Connection c, long roundId)
@@ -263,7 +298,20 @@ public class RoundPublication {
 
   @Transactional(Transactional.TxType.SUPPORTS)
   public String reportText(long roundId) {
-    return CountReport.render(publication(roundId).result());
+    Publication p = publication(roundId);
+    if (p.byType().isEmpty()) {
+      return CountReport.render(p.result());
+    }
+    StringBuilder out = new StringBuilder();
+    p.byType()
+        .forEach(
+            (type, result) ->
+                out.append("== ")
+                    .append(type)
+                    .append(" ==\n")
+                    .append(CountReport.render(result))
+                    .append('\n'));
+    return out.toString();
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)
@@ -286,39 +334,24 @@ public class RoundPublication {
               n.id(),
               rounds.ref(refs, n.nominee()),
               n.memberType(),
-              result.withdrawn().contains(i)));
+              n.status() != NominationStatus.ACCEPTED));
     }
-    List<Winner> winners = new ArrayList<>();
+    List<Integer> winnerIndexes = publication.winners();
+    List<Winner> winners = winners(nominations, refs, winnerIndexes, 1);
+    List<ResultViews.TypeResult> byType = new ArrayList<>();
     int order = 1;
-    for (int w : result.winners()) {
-      Nomination n = nominations.get(w);
-      winners.add(new Winner(order++, w + 1, n.id(), rounds.ref(refs, n.nominee())));
+    for (Map.Entry<String, ElectionResult> type : publication.byType().entrySet()) {
+      ElectionResult r = type.getValue();
+      byType.add(
+          new ResultViews.TypeResult(
+              type.getKey(),
+              r.seats(),
+              winners(nominations, refs, r.winners(), order),
+              roundViews(r),
+              ties(r)));
+      order += r.winners().size();
     }
-    List<ResultViews.Round> roundViews = new ArrayList<>();
-    for (ElectionResult.Round r : result.rounds()) {
-      roundViews.add(
-          new ResultViews.Round(
-              r.number(),
-              actionName(r.action()),
-              r.votes(),
-              r.threshold(),
-              r.surplus(),
-              r.exhausted(),
-              r.elected().stream().map(c -> c + 1).toList(),
-              r.eliminated().stream().map(c -> c + 1).toList(),
-              r.message()));
-    }
-    List<ResultViews.TieBreak> ties =
-        result.tieBreaks().stream()
-            .map(
-                t ->
-                    new ResultViews.TieBreak(
-                        t.round(),
-                        t.purpose(),
-                        t.tied().stream().map(c -> c + 1).toList(),
-                        t.chosen() + 1,
-                        t.resolution().name().toLowerCase(java.util.Locale.ROOT)))
-            .toList();
+    boolean perType = !byType.isEmpty();
     var o = result.options();
     return new Results(
         round.id(),
@@ -336,9 +369,53 @@ public class RoundPublication {
             o.weakTieBreak().name()),
         candidates,
         winners,
-        roundViews,
-        ties,
-        quotaCheck(round, result.winners().stream().map(nominations::get).toList()));
+        perType ? List.of() : roundViews(result),
+        perType ? List.of() : ties(result),
+        !perType && !round.quotas().isEmpty(),
+        quotaCheck(round, winnerIndexes.stream().map(nominations::get).toList()),
+        byType);
+  }
+
+  private List<Winner> winners(
+      List<Nomination> nominations, Map<Long, MemberRef> refs, List<Integer> indexes, int from) {
+    List<Winner> winners = new ArrayList<>();
+    int order = from;
+    for (int w : indexes) {
+      Nomination n = nominations.get(w);
+      winners.add(new Winner(order++, w + 1, n.id(), rounds.ref(refs, n.nominee())));
+    }
+    return winners;
+  }
+
+  private static List<ResultViews.Round> roundViews(ElectionResult result) {
+    List<ResultViews.Round> roundViews = new ArrayList<>();
+    for (ElectionResult.Round r : result.rounds()) {
+      roundViews.add(
+          new ResultViews.Round(
+              r.number(),
+              actionName(r.action()),
+              r.votes(),
+              r.threshold(),
+              r.surplus(),
+              r.exhausted(),
+              r.elected().stream().map(c -> c + 1).toList(),
+              r.eliminated().stream().map(c -> c + 1).toList(),
+              r.message()));
+    }
+    return roundViews;
+  }
+
+  private static List<ResultViews.TieBreak> ties(ElectionResult result) {
+    return result.tieBreaks().stream()
+        .map(
+            t ->
+                new ResultViews.TieBreak(
+                    t.round(),
+                    t.purpose(),
+                    t.tied().stream().map(c -> c + 1).toList(),
+                    t.chosen() + 1,
+                    t.resolution().name().toLowerCase(java.util.Locale.ROOT)))
+        .toList();
   }
 
   private static String actionName(RoundAction action) {
@@ -351,7 +428,7 @@ public class RoundPublication {
     return "eliminate";
   }
 
-  /** For STV rounds quotas are reported against the winners, not enforced by the count. */
+  /** How the winners meet each quota (enforced by the count since issue 4's second part). */
   static List<QuotaCheck> quotaCheck(SelectionRound round, List<Nomination> winners) {
     List<QuotaCheck> checks = new ArrayList<>();
     for (RoundQuota q : round.quotas()) {
@@ -432,21 +509,16 @@ public class RoundPublication {
         round.rules().recallThreshold(),
         recallRound,
         List.of(),
-        List.of());
+        List.of(),
+        d.endedAt().orElse(null),
+        !d.servingAt(rounds.now()));
   }
 
   /**
-   * The petition reached its threshold: the delegate is recalled (the role goes unless another
-   * delegation is serving) and a one-seat round for the seat opens now, with the original round's
-   * rules and phase lengths. Repeating it changes nothing.
+   * Removes the delegate role from the member of a delegation that stopped serving, unless another
+   * of their delegations still serves, and records it.
    */
-  public void recall(long delegateId) {
-    Delegation d = delegation(delegateId);
-    if (!d.status().equals(Delegation.Status.SERVING.wireName())) {
-      return;
-    }
-    Instant now = rounds.now();
-    d.recall(now);
+  private Member unseat(Delegation d, Instant now, String action, String what) {
     Member member = rounds.member(d.member());
     boolean stillServing =
         em.createQuery(
@@ -465,11 +537,67 @@ public class RoundPublication {
     }
     audit.record(
         null,
-        "selection.delegate.recall",
+        action,
         "member",
         member.id().toString(),
         before,
-        String.join(",", new TreeSet<>(member.roles())) + "; delegation " + d.id() + " recalled");
+        String.join(",", new TreeSet<>(member.roles())) + "; delegation " + d.id() + " " + what);
+    return member;
+  }
+
+  /**
+   * Ends every term that has run out: the delegation becomes {@code ended} (its seat vacant) and
+   * the member loses the delegate role unless another delegation of theirs serves. Run by {@link
+   * DelegateTerms} once across instances; repeating it changes nothing. Returns how many ended.
+   */
+  public int expireTerms() {
+    Instant now = rounds.now();
+    List<Delegation> due =
+        em.createQuery(
+                "SELECT d FROM Delegation d WHERE d.status = :s ORDER BY d.id", Delegation.class)
+            .setParameter("s", Delegation.Status.SERVING.wireName())
+            .getResultStream()
+            .filter(d -> !d.servingAt(now))
+            .toList();
+    for (Delegation d : due) {
+      d.endTerm(now);
+      em.flush();
+      unseat(d, now, "selection.delegate.term-end", "term ended " + d.termEndsAt());
+    }
+    return due.size();
+  }
+
+  /** A community manager ends a term now (a resignation, say); the term job then vacates it. */
+  public Delegation endTermNow(MemberId manager, long delegateId, String reason) {
+    if (reason == null || reason.isBlank()) {
+      throw DomainException.invalid("reason", "is required");
+    }
+    Delegation d = delegation(delegateId);
+    Instant before = d.termEndsAt();
+    d.shortenTermTo(rounds.now());
+    audit.record(
+        manager,
+        "selection.delegate.shorten-term",
+        "selection_delegate",
+        Long.toString(d.id()),
+        "term until " + before,
+        "term until " + d.termEndsAt() + ": " + reason.strip());
+    return d;
+  }
+
+  /**
+   * The petition reached its threshold: the delegate is recalled (the role goes unless another
+   * delegation is serving) and a one-seat round for the seat opens now, with the original round's
+   * rules and phase lengths. Repeating it changes nothing.
+   */
+  public void recall(long delegateId) {
+    Delegation d = delegation(delegateId);
+    if (!d.status().equals(Delegation.Status.SERVING.wireName())) {
+      return;
+    }
+    Instant now = rounds.now();
+    d.recall(now);
+    Member member = unseat(d, now, "selection.delegate.recall", "recalled");
     SelectionRound original = rounds.round(d.roundId());
     var t = original.timeline();
     Duration nomination = Duration.between(t.nominationOpensAt(), t.nominationClosesAt());
@@ -497,7 +625,9 @@ public class RoundPublication {
             rules.voterMinAccountDays(),
             rules.termDays(),
             rules.recallThreshold(),
-            List.of()),
+            original.selectionMethod() == SelectionMethod.STV_BY_TYPE
+                ? List.of(new RoundViews.QuotaBody("member_type", d.memberType(), 1, 1))
+                : List.of()),
         d.id());
   }
 }

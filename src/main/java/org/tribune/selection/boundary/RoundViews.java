@@ -164,7 +164,9 @@ public final class RoundViews {
       int recallThreshold,
       Long recallRoundId,
       List<Object> inquiries,
-      List<Object> sessionsAttended) {}
+      List<Object> sessionsAttended,
+      Instant endedAt,
+      boolean seatVacant) {}
 
   public record SanctionView(
       long id, long memberId, String reason, Instant startsAt, Instant endsAt) {}

@@ -3,6 +3,7 @@ package org.tribune.selection.boundary;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -43,6 +44,7 @@ import org.tribune.selection.control.EndorsementOutcome;
 import org.tribune.selection.entity.Nomination;
 import org.tribune.selection.entity.NomineeAnswer;
 import org.tribune.selection.entity.RoundQuestion;
+import org.tribune.selection.entity.SelectionMethod;
 
 /**
  * Selection rounds over HTTP: the round and its timeline, nominations and the questionnaire,
@@ -56,6 +58,7 @@ public class RoundsResource {
   @Inject RoundLifecycle rounds;
   @Inject SelectionVotes votes;
   @Inject RoundPublication publication;
+  @Inject RoundDraws draws;
   @Inject CurrentMember caller;
 
   @GET
@@ -289,9 +292,40 @@ public class RoundsResource {
       summary = "Count a closed election and publish it (community manager; audited)",
       description =
           "Winners become delegates. 409 wrong-phase before voting closes; 409"
-              + " already-counted; 409 draw-not-available for sortition rounds (not wired yet).")
-  public Results count(@PathParam("id") long id) {
-    return publication.count(caller.requireRole(Roles.COMMUNITY_MANAGER), id);
+              + " already-counted. A sortition round is drawn instead (the body is the"
+              + " published draw, as GET /draw); 422 sortition-infeasible names the quota the"
+              + " pool cannot meet; 409 pool-too-small.")
+  public Response count(@PathParam("id") long id) {
+    MemberId manager = caller.requireRole(Roles.COMMUNITY_MANAGER);
+    if (rounds.round(id).selectionMethod() == SelectionMethod.SORTITION) {
+      return Response.ok(draws.draw(manager, id)).build();
+    }
+    return Response.ok(publication.count(manager, id)).build();
+  }
+
+  @GET
+  @Path("{id}/draw")
+  @PermitAll
+  @Operation(
+      summary = "The published sortition draw",
+      description =
+          "Every volunteer's selection probability, the drawn panel, the distribution over panels,"
+              + " the seed and the SHA-256s of the files and of the result.")
+  public JsonObject draw(@PathParam("id") long id) {
+    return draws.view(id);
+  }
+
+  @GET
+  @Path("{id}/draw/result.json")
+  @PermitAll
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(summary = "The draw's result exactly as stored; its SHA-256 is resultSha256")
+  public Response drawResult(@PathParam("id") long id) {
+    RoundDraws.StoredDraw d = draws.published(id);
+    return Response.ok(d.resultJson())
+        .header("Content-Disposition", "attachment; filename=\"round-" + id + "-draw.json\"")
+        .header("X-Content-SHA256", d.resultSha256())
+        .build();
   }
 
   @GET
@@ -346,18 +380,7 @@ public class RoundsResource {
   @Produces("text/csv; charset=utf-8")
   @Operation(summary = "The round's quotas as the Sortition Foundation's categories.csv")
   public String categoriesCsv(@PathParam("id") long id) {
-    StringBuilder csv = new StringBuilder("category,feature,min,max\n");
-    for (RoundViews.Quota q : rounds.pool(id).quotas()) {
-      csv.append(
-              String.join(
-                  ",",
-                  csvField(q.category()),
-                  csvField(q.feature()),
-                  String.valueOf(q.min()),
-                  String.valueOf(q.max())))
-          .append('\n');
-    }
-    return csv.toString();
+    return draws.files(id).categoriesCsv();
   }
 
   @GET
@@ -367,20 +390,10 @@ public class RoundsResource {
   @Operation(
       summary = "The pool as the Sortition Foundation's respondents.csv",
       description =
-          "One row per volunteer: id (the nomination id), member_type, region, device_line.")
+          "One row per volunteer: id (the nomination id), member_type, region, device_line"
+              + " (\"none\" when missing). After the draw, the file it was made from.")
   public String respondentsCsv(@PathParam("id") long id) {
-    StringBuilder csv = new StringBuilder("id,member_type,region,device_line\n");
-    for (RoundViews.PoolMember m : rounds.pool(id).volunteers()) {
-      csv.append(
-              String.join(
-                  ",",
-                  String.valueOf(m.nominationId()),
-                  csvField(m.memberType()),
-                  csvField(m.region()),
-                  csvField(m.deviceLine())))
-          .append('\n');
-    }
-    return csv.toString();
+    return draws.files(id).respondentsCsv();
   }
 
   static String csvField(String value) {

@@ -95,14 +95,16 @@ import org.tribune.platform.entity.DomainException;
  * elimination round "Count after eliminating X and transferring votes. All losing candidates are
  * eliminated. " plus any tie-break; then "Candidate X has reached the threshold and is elected. ".
  *
- * <p><b>Refused</b> (422): fewer than two candidates standing or no more than {@code seats} of them
- * (OpenSTV checks only the first; an election that cannot leave anyone out is not one worth
- * auditing), and files where no ballot ranks a standing candidate.
+ * <p><b>Refused</b> (422): fewer than two candidates standing (OpenSTV's check), and files where no
+ * ballot ranks a standing candidate. With no more candidates than seats the count is OpenSTV's: the
+ * first count elects whoever reaches the threshold, the count stops at once, and the end rule
+ * elects every other candidate with a vote (those without one lose).
  */
 public final class MeekStv {
 
   private final BallotFile file;
   private final CountOptions options;
+  private final SeatConstraints constraints;
   private final long p;
   private final int candidates;
   private final CandidateStatus[] status;
@@ -123,9 +125,10 @@ public final class MeekStv {
   private Node tree;
   private String treeShape = "";
 
-  private MeekStv(BallotFile file, CountOptions options) {
+  private MeekStv(BallotFile file, CountOptions options, SeatConstraints constraints) {
     this.file = file;
     this.options = options;
+    this.constraints = constraints;
     this.p = options.unit();
     this.candidates = file.candidates().size();
     this.status = new CandidateStatus[candidates];
@@ -146,7 +149,23 @@ public final class MeekStv {
 
   /** Counts the ballot file; throws a {@link DomainException} if it cannot be counted. */
   public static ElectionResult count(BallotFile file, CountOptions options) {
-    return new MeekStv(file, options).run();
+    return new MeekStv(file, options, null).run();
+  }
+
+  /**
+   * Counts with quotas on the seats (constrained Meek STV, docs/stv-rules.md): the same count, with
+   * three changes. (1) When a candidate reaches the threshold but electing them would leave no way
+   * to meet every quota with the remaining seats, they are excluded instead (candidates reaching
+   * the threshold together are taken in order of votes, then file order); and once the winners fill
+   * a quota's maximum, every hopeful under it is excluded at once. (2) Elimination takes one
+   * candidate at a time: the lowest (ties broken as usual) among the hopefuls whose exclusion still
+   * leaves the quotas attainable; the others are protected. (3) When the count stops with seats
+   * left, the hopefuls still standing are exactly the seats left and are all elected. The quotas
+   * must be attainable at the start ({@code 422 stv-quotas-infeasible}, naming the quota).
+   */
+  public static ElectionResult count(
+      BallotFile file, CountOptions options, SeatConstraints constraints) {
+    return new MeekStv(file, options, java.util.Objects.requireNonNull(constraints)).run();
   }
 
   private int[] clean(Ballot ballot) {
@@ -199,16 +218,16 @@ public final class MeekStv {
 
   private void checkCountable() {
     long standing = Arrays.stream(status).filter(s -> s == CandidateStatus.HOPEFUL).count();
-    if (standing < 2 || standing <= file.seats()) {
+    if (standing < 2) {
       throw DomainException.unprocessable(
               "stv-too-few-candidates",
               "Not enough candidates",
-              "need at least "
-                  + Math.max(2, file.seats() + 1)
-                  + " candidates who have not withdrawn, have "
-                  + standing)
+              "need at least 2 candidates who have not withdrawn, have " + standing)
           .with("seats", file.seats())
           .with("standing", standing);
+    }
+    if (constraints != null && !constraints.feasible(List.of(), hopefuls(), file.seats())) {
+      throw constraints.infeasible(hopefuls(), file.seats());
     }
     if (validBallots == 0) {
       throw DomainException.unprocessable(
@@ -251,7 +270,27 @@ public final class MeekStv {
     RoundAction.Reason reason;
     StringBuilder why = new StringBuilder();
     TieBreak tie = null;
-    if (stable(r)) {
+    if (constraints != null) {
+      List<Integer> open = new ArrayList<>();
+      List<Integer> protectedOnes = new ArrayList<>();
+      for (int c : hopefuls()) {
+        List<Integer> rest = new ArrayList<>(hopefuls());
+        rest.remove(Integer.valueOf(c));
+        (constraints.feasible(winners, rest, file.seats()) ? open : protectedOnes).add(c);
+      }
+      long floor = open.stream().mapToLong(c -> votes.get(r - 1)[c]).min().orElseThrow();
+      List<Integer> shielded =
+          protectedOnes.stream().filter(c -> votes.get(r - 1)[c] <= floor).toList();
+      if (!shielded.isEmpty()) {
+        why.append(shielded.size() == 1 ? "Candidate " : "Candidates ")
+            .append(joinList(shielded.stream().map(file.candidates()::get).toList()))
+            .append(shielded.size() == 1 ? " is" : " are")
+            .append(" protected by the quotas. ");
+      }
+      tie = weakTie(r - 1, open, "candidates to eliminate", why);
+      out = new ArrayList<>(List.of(tie == null ? lowestOf(r - 1, open) : tie.chosen()));
+      reason = RoundAction.Reason.LOWEST;
+    } else if (stable(r)) {
       tie = weakTie(r - 1, hopefuls(), "candidates to eliminate", why);
       out = new ArrayList<>(List.of(tie == null ? lowest(r - 1) : tie.chosen()));
       why.insert(0, "Candidates tied within precision of computations. ");
@@ -337,6 +376,30 @@ public final class MeekStv {
         electedNow.add(c);
       }
     }
+    List<Integer> excluded = new ArrayList<>();
+    if (constraints != null) {
+      electedNow.sort(
+          Comparator.comparingLong((Integer c) -> -count[c])
+              .thenComparing(Comparator.naturalOrder()));
+      List<Integer> accepted = new ArrayList<>();
+      for (int c : electedNow) {
+        List<Integer> elected = new ArrayList<>(winners);
+        elected.addAll(accepted);
+        elected.add(c);
+        List<Integer> rest = new ArrayList<>(hopefuls());
+        rest.removeAll(elected);
+        rest.removeAll(excluded);
+        if (constraints.feasible(elected, rest, file.seats())) {
+          accepted.add(c);
+        } else {
+          excluded.add(c);
+          msg.append("Candidate ")
+              .append(file.candidates().get(c))
+              .append(" has reached the threshold but is excluded: the quotas could not be met. ");
+        }
+      }
+      electedNow = accepted;
+    }
     if (!electedNow.isEmpty()) {
       msg.append(electedNow.size() == 1 ? "Candidate " : "Candidates ")
           .append(joinList(electedNow.stream().map(file.candidates()::get).toList()))
@@ -346,6 +409,31 @@ public final class MeekStv {
                   : " have reached the threshold and are elected. ");
     }
     elect(electedNow);
+    if (constraints != null) {
+      for (int c : hopefuls()) {
+        if (excluded.contains(c)) {
+          continue;
+        }
+        Optional<Quota> full = constraints.fullMaximum(c, winners);
+        if (full.isPresent()) {
+          excluded.add(c);
+          msg.append("Candidate ")
+              .append(file.candidates().get(c))
+              .append(" is excluded: the quota ")
+              .append(full.get().label())
+              .append(" is full. ");
+        }
+      }
+      for (int c : excluded) {
+        status[c] = CandidateStatus.ELIMINATED;
+      }
+      if (!excluded.isEmpty()) {
+        List<Integer> all = new ArrayList<>(eliminatedNow);
+        all.addAll(excluded);
+        all.sort(Comparator.naturalOrder());
+        eliminatedNow = all;
+      }
+    }
     rounds.add(
         new ElectionResult.Round(
             r + 1,
@@ -378,6 +466,14 @@ public final class MeekStv {
     StringBuilder msg = new StringBuilder(rounds.get(r).message());
     if (winners.size() == file.seats()) {
       eliminatedNow.addAll(hopefuls());
+    } else if (constraints != null) {
+      electedNow.addAll(hopefuls());
+      if (!electedNow.isEmpty()) {
+        msg.append(electedNow.size() == 1 ? "Candidate " : "Candidates ")
+            .append(joinList(electedNow.stream().map(file.candidates()::get).toList()))
+            .append(electedNow.size() == 1 ? " is elected. " : " are elected. ");
+      }
+      elect(electedNow);
     } else {
       for (int c : hopefuls()) {
         if (count[c] == 0) {

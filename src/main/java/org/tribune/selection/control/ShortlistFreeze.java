@@ -26,8 +26,28 @@ public final class ShortlistFreeze {
 
   private ShortlistFreeze() {}
 
+  /** Who goes through, from the standing nominees in endorsement order (most endorsed first). */
+  @FunctionalInterface
+  public interface Chooser {
+    List<Long> choose(Connection c, List<Long> standing) throws SQLException;
+  }
+
+  /** The {@code shortlistSize} most endorsed (everyone when 0). */
+  public static Chooser byEndorsements(int shortlistSize) {
+    return (c, standing) ->
+        shortlistSize == 0 || standing.size() <= shortlistSize
+            ? standing
+            : standing.subList(0, shortlistSize);
+  }
+
   /** Draws the shortlist if endorsement has closed and it is not drawn yet; true if it drew it. */
   public static boolean freezeIfDue(Connection c, long roundId, int shortlistSize, Instant now)
+      throws SQLException {
+    return freezeIfDue(c, roundId, now, byEndorsements(shortlistSize));
+  }
+
+  /** As above, with the shortlist chosen by {@code chooser}. */
+  public static boolean freezeIfDue(Connection c, long roundId, Instant now, Chooser chooser)
       throws SQLException {
     try (PreparedStatement s =
         c.prepareStatement(
@@ -40,18 +60,19 @@ public final class ShortlistFreeze {
         return false;
       }
     }
-    List<Long> chosen = new ArrayList<>();
+    List<Long> standing = new ArrayList<>();
     try (PreparedStatement s =
         c.prepareStatement(
             "SELECT id FROM selection_nomination WHERE round_id = ? AND status = 'ACCEPTED'"
                 + " ORDER BY endorsements DESC, accepted_at ASC, id ASC")) {
       s.setLong(1, roundId);
       try (ResultSet rs = s.executeQuery()) {
-        while (rs.next() && (shortlistSize == 0 || chosen.size() < shortlistSize)) {
-          chosen.add(rs.getLong(1));
+        while (rs.next()) {
+          standing.add(rs.getLong(1));
         }
       }
     }
+    List<Long> chosen = new ArrayList<>(chooser.choose(c, List.copyOf(standing)));
     chosen.sort(null);
     try (PreparedStatement s =
         c.prepareStatement("UPDATE selection_nomination SET ballot_position = ? WHERE id = ?")) {

@@ -27,7 +27,8 @@ public class Delegation {
   /** Serving, recalled by petition, or its term ended. */
   public enum Status {
     SERVING,
-    RECALLED;
+    RECALLED,
+    ENDED;
 
     public String wireName() {
       return name().toLowerCase(Locale.ROOT);
@@ -73,6 +74,10 @@ public class Delegation {
   @Column(name = "recalled_at")
   private Instant recalledAt;
 
+  @Convert(converter = InstantColumn.class)
+  @Column(name = "ended_at")
+  private Instant endedAt;
+
   @Version private long version;
 
   protected Delegation() {}
@@ -102,6 +107,35 @@ public class Delegation {
     }
     status = Status.RECALLED.wireName();
     recalledAt = now;
+  }
+
+  /** The term is over: the seat falls vacant. Only a serving delegation whose term has run out. */
+  public void endTerm(Instant now) {
+    if (!Status.SERVING.wireName().equals(status) || now.isBefore(termEndsAt)) {
+      throw DomainException.conflict(
+          "invalid-transition",
+          "Term not over",
+          "Delegation " + id + " is " + status + " until " + termEndsAt + ".");
+    }
+    status = Status.ENDED.wireName();
+    endedAt = now;
+  }
+
+  /**
+   * Shortens the term so that it ends at {@code now} (a resignation, or the manager's decision).
+   */
+  public void shortenTermTo(Instant now) {
+    if (!Status.SERVING.wireName().equals(status)) {
+      throw DomainException.conflict(
+          "invalid-transition", "Not serving", "Delegation " + id + " is " + status + ".");
+    }
+    if (now.isBefore(termEndsAt)) {
+      termEndsAt = now;
+    }
+  }
+
+  public Optional<Instant> endedAt() {
+    return Optional.ofNullable(endedAt);
   }
 
   public long id() {

@@ -6,12 +6,15 @@ import java.util.Optional;
 
 /**
  * How a round chooses: a Meek STV election over the endorsed shortlist, a stratified sortition draw
- * among the volunteers, or both (a sortition shortlist, then an election).
+ * among the volunteers, both (a sortition shortlist, then an election), or STV within each member
+ * type (the round's member-type quotas, each with min = max, are the seats of each type; one count
+ * per type).
  */
 public enum SelectionMethod {
   STV,
   SORTITION,
-  COMBINED;
+  COMBINED,
+  STV_BY_TYPE;
 
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);

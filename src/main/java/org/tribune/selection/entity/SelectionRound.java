@@ -160,13 +160,19 @@ public class SelectionRound {
     }
     Optional<SelectionMethod> chosen = SelectionMethod.fromWire(method);
     if (chosen.isEmpty()) {
-      errors.add(new FieldError("method", "must be stv, sortition or combined"));
+      errors.add(new FieldError("method", "must be stv, sortition, combined or stv_by_type"));
     }
     if (rules.seats() < 1 || rules.seats() > MAX_SEATS) {
       errors.add(new FieldError("seats", "must be between 1 and " + MAX_SEATS));
     }
     if (rules.shortlistSize() != 0 && rules.shortlistSize() < rules.seats()) {
       errors.add(new FieldError("shortlistSize", "must be 0 (everyone) or at least the seats"));
+    } else if (chosen.orElse(null) == SelectionMethod.COMBINED
+        && rules.shortlistSize() <= rules.seats()) {
+      errors.add(
+          new FieldError(
+              "shortlistSize",
+              "a combined round draws a shortlist larger than the seats by lot, then elects"));
     }
     nonNegative(errors, "minAccountDays", rules.minAccountDays());
     nonNegative(errors, "minActivity", rules.minActivity());
@@ -183,6 +189,9 @@ public class SelectionRound {
       errors.add(new FieldError("nominationCap", "must be 0 (no cap) or at least the seats"));
     }
     checkQuotas(quotas, rules.seats(), errors);
+    if (chosen.orElse(null) == SelectionMethod.STV_BY_TYPE) {
+      checkSeatsByType(quotas, rules.seats(), errors);
+    }
     if (!errors.isEmpty()) {
       throw new DomainException(
           DomainException.Kind.INVALID,
@@ -253,6 +262,50 @@ public class SelectionRound {
                         + ", more than the seats"));
           }
         });
+  }
+
+  /**
+   * STV within each member type: every quota is a member type's seats (min = max ≥ 1), and the
+   * seats of the types add up to the round's seats.
+   */
+  static void checkSeatsByType(List<RoundQuota> quotas, int seats, List<FieldError> errors) {
+    int sum = 0;
+    for (RoundQuota q : quotas) {
+      if (!q.category().equals(QuotaCategory.MEMBER_TYPE.wireName())
+          || q.minSeats() != q.maxSeats()
+          || q.minSeats() < 1) {
+        errors.add(
+            new FieldError(
+                "quotas",
+                "stv_by_type: every quota gives a member type its seats (category member_type,"
+                    + " min = max ≥ 1); "
+                    + q.category()
+                    + "="
+                    + q.feature()
+                    + " does not"));
+        return;
+      }
+      sum += q.minSeats();
+    }
+    if (quotas.isEmpty() || sum != seats) {
+      errors.add(
+          new FieldError(
+              "quotas",
+              "stv_by_type: the member types' seats add up to "
+                  + sum
+                  + ", not to the round's "
+                  + seats
+                  + " seats"));
+    }
+  }
+
+  /** For STV within each member type: the seats of each type, in the order of the quotas. */
+  public Map<String, Integer> seatsByType() {
+    Map<String, Integer> out = new java.util.LinkedHashMap<>();
+    for (RoundQuota q : quotas) {
+      out.put(q.feature(), q.minSeats());
+    }
+    return out;
   }
 
   public RoundPhase phase(Instant now) {

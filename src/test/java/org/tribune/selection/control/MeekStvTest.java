@@ -325,10 +325,35 @@ class MeekStvTest {
   }
 
   @Test
-  void tooFewCandidatesCannotBeCounted() {
-    BallotFile file = election(2, 3, Set.of(2), Ballot.of(5, 0), Ballot.of(5, 1));
+  void fewerThanTwoCandidatesCannotBeCounted() {
+    BallotFile file = election(1, 3, Set.of(1, 2), Ballot.of(5, 0), Ballot.of(5, 1));
     DomainException e = assertThrows(DomainException.class, () -> MeekStv.count(file, OPAVOTE));
     assertEquals("stv-too-few-candidates", e.type());
+  }
+
+  // As OpenSTV: 6 × A, 1 × B, 1 × C, 3 seats; N = 8, threshold 8_000_000 / 4 + 1 = 2_000_001.
+  // Round 1 elects A; three candidates stand for three seats, so the count stops and the end rule
+  // elects B and C, who have votes.
+  @Test
+  void noMoreCandidatesThanSeatsElectsEveryoneWithAVote() {
+    ElectionResult result =
+        MeekStv.count(election(3, 3, Ballot.of(6, 0), Ballot.of(1, 1), Ballot.of(1, 2)), OPAVOTE);
+    assertEquals(List.of(0, 1, 2), result.winners());
+    assertEquals(1, result.rounds().size());
+    ElectionResult.Round first = result.rounds().get(0);
+    assertEquals(2_000_001, first.threshold());
+    assertEquals(List.of(0, 1, 2), first.elected());
+    assertTrue(first.message().endsWith("Candidates B and C are elected. "), first.message());
+  }
+
+  // 5 × A, 3 × B, C without a vote, 3 seats; threshold 2_000_001: A and B reach it in round 1,
+  // C has no vote and loses; one seat stays empty, as in OpenSTV.
+  @Test
+  void aCandidateWithoutAVoteLosesEvenWithSeatsToSpare() {
+    ElectionResult result =
+        MeekStv.count(election(3, 3, Ballot.of(5, 0), Ballot.of(3, 1)), OPAVOTE);
+    assertEquals(List.of(0, 1), result.winners());
+    assertEquals(List.of(2), result.rounds().get(0).eliminated());
   }
 
   @Test

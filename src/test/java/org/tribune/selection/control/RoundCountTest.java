@@ -65,4 +65,69 @@ class RoundCountTest {
     assertFalse(p.result().winners().contains(0));
     assertEquals(List.of(1), p.result().winners());
   }
+
+  // Casual A, B and developers C, D; one seat each. 3 × (A, B), 2 × (B, A), 2 × (C, D), 1 × (D).
+  // Casual count: ballots ranking only developers are empty there, N = 5, threshold
+  // 5_000_000 / 2 + 1 = 2_500_001: A (3_000_000) wins. Developer count: N = 3, threshold
+  // 1_500_001: C (2_000_000) wins. The published file is the whole election.
+  @Test
+  void countsEachMemberTypeSeparatelyFromTheSameBallots() {
+    List<StoredBallot> ballots = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      ballots.add(ballot("1,2"));
+    }
+    ballots.add(ballot("2,1"));
+    ballots.add(ballot("2,1"));
+    ballots.add(ballot("3,4"));
+    ballots.add(ballot("3,4"));
+    ballots.add(ballot("4"));
+    List<Candidate> candidates =
+        List.of(
+            new Candidate("A", false),
+            new Candidate("B", false),
+            new Candidate("C", false),
+            new Candidate("D", false));
+    java.util.Map<String, Integer> seats = new java.util.LinkedHashMap<>();
+    seats.put("casual", 1);
+    seats.put("developer", 1);
+
+    Publication p =
+        RoundCount.countByType(
+            "By type",
+            seats,
+            candidates,
+            List.of("casual", "casual", "developer", "developer"),
+            ballots,
+            "seed");
+
+    assertEquals(List.of(0, 2), p.winners());
+    assertEquals(List.of("casual", "developer"), List.copyOf(p.byType().keySet()));
+    ElectionResult casual = p.byType().get("casual");
+    assertEquals(5, casual.validBallots());
+    assertEquals(2_500_001, casual.rounds().get(0).threshold());
+    assertEquals(List.of(2, 3), casual.withdrawn());
+    ElectionResult developer = p.byType().get("developer");
+    assertEquals(1_500_001, developer.rounds().get(0).threshold());
+    assertEquals(List.of(2), developer.winners());
+    assertEquals(2, BltFormat.parse(p.blt()).seats());
+    assertEquals(8, BltFormat.parse(p.blt()).ballots().size());
+  }
+
+  @Test
+  void aMemberTypeWithOneCandidateElectsThemWithoutACount() {
+    java.util.Map<String, Integer> seats = new java.util.LinkedHashMap<>();
+    seats.put("casual", 1);
+    seats.put("developer", 1);
+    Publication p =
+        RoundCount.countByType(
+            "One developer",
+            seats,
+            List.of(
+                new Candidate("A", false), new Candidate("B", false), new Candidate("C", false)),
+            List.of("casual", "casual", "developer"),
+            List.of(ballot("1,2"), ballot("2"), ballot("1")),
+            "seed");
+    assertEquals(List.of(0, 2), p.winners());
+    assertEquals(0, p.byType().get("developer").rounds().size());
+  }
 }
