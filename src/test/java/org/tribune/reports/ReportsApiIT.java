@@ -410,8 +410,7 @@ class ReportsApiIT extends ApiIT {
     HttpResponse<byte[]> r =
         HttpClient.newHttpClient()
             .send(
-                HttpRequest.newBuilder(URI.create(base().toString().replaceAll("/$", "") + path))
-                    .build(),
+                HttpRequest.newBuilder(base().resolve(path.substring(1))).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
     assertEquals(200, r.statusCode());
     assertEquals("application/zip", r.headers().firstValue("Content-Type").orElse(""));
