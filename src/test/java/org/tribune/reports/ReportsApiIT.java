@@ -165,14 +165,7 @@ class ReportsApiIT extends ApiIT {
     }
     assertTrue(listed);
     // cache-friendly: the hash is the ETag
-    Response cached =
-        anonymous()
-            .send(
-                "GET",
-                base + "/versions/1/document.json",
-                null,
-                Map.of("If-None-Match", "\"" + sha1 + "\""));
-    assertEquals(304, cached.status());
+    assertEquals(304, conditional(base + "/versions/1/document.json", "\"" + sha1 + "\""));
   }
 
   @Test
@@ -282,11 +275,7 @@ class ReportsApiIT extends ApiIT {
 
     Response feed = any("/api/v1/feeds/reports.atom");
     String etag = feed.header("ETag").orElseThrow();
-    assertEquals(
-        304,
-        anonymous()
-            .send("GET", "/api/v1/feeds/reports.atom", null, Map.of("If-None-Match", etag))
-            .status());
+    assertEquals(304, conditional("/api/v1/feeds/reports.atom", etag));
     assertTrue(feed.header("Last-Modified").isPresent());
   }
 
@@ -348,6 +337,23 @@ class ReportsApiIT extends ApiIT {
   }
 
   // ---- helpers ----
+
+  /**
+   * The status of a GET with If-None-Match, over HTTP/1.1: the JDK client's cleartext HTTP/2
+   * upgrade never completes a 304 (no body, no END_STREAM it waits for).
+   */
+  private int conditional(String path, String etag) throws Exception {
+    return HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .build()
+        .send(
+            HttpRequest.newBuilder(base().resolve(path.substring(1)))
+                .header("If-None-Match", etag)
+                .timeout(java.time.Duration.ofSeconds(60))
+                .build(),
+            HttpResponse.BodyHandlers.discarding())
+        .statusCode();
+  }
 
   private Response any(String path) {
     return anonymous().send("GET", path, null, Map.of("Accept", "*/*"));

@@ -73,6 +73,9 @@ public class Reports {
             now,
             by,
             now);
+    if (version > 1) {
+      report.edit(null, existing.get(existing.size() - 1).summary(), null, now);
+    }
     em.persist(report);
     em.flush();
     return report;
