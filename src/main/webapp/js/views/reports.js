@@ -3,7 +3,7 @@
 // community manager's draft → review → publish workspace. Labels of figures, tables, columns and
 // charts come from i18n keys report.figure.<id> etc., falling back to the id.
 import { h, replace } from '../dom.js';
-import { t, has, formatNumber, formatDate, locale } from '../i18n.js';
+import { t, has, formatDate, locale } from '../i18n.js';
 import { api } from '../api.js';
 import { isManager } from '../session.js';
 import { showError, clearMessages, announce, flash } from '../messages.js';
@@ -68,16 +68,12 @@ export async function reportView({ params }) {
     api('GET', `/reports/${kind}/${encodeURIComponent(s)}`),
   ]);
   const base = `${API}${apiBase(kind, s, version)}`;
+  const lang = encodeURIComponent(locale());
+  const rendered = await serverReport(`${apiBase(kind, s, version)}/fragment.html`);
   return h(
-    'article',
-    { class: 'report', dataset: { testid: 'report-page' } },
-    h('h1', { dataset: { testid: 'report-title' } }, report.title),
-    h(
-      'p',
-      { class: 'meta' },
-      [label('kind', report.kind), t('report.versionN', { n: report.version }), t('report.publishedAt', { at: formatDate(report.publishedAt) })].join(' · '),
-    ),
-    document_(report.document),
+    'div',
+    { class: 'report-page', dataset: { testid: 'report-page' } },
+    rendered,
     h(
       'section',
       { class: 'report-downloads' },
@@ -85,6 +81,8 @@ export async function reportView({ params }) {
       h(
         'ul',
         {},
+        h('li', {}, h('a', { href: `${base}/report.html?lang=${lang}`, dataset: { testid: 'report-html' } }, t('report.printable'))),
+        h('li', {}, h('a', { href: `${base}/report.pdf?lang=${lang}`, dataset: { testid: 'report-pdf' } }, t('report.pdf'))),
         h('li', {}, h('a', { href: `${base}/bundle.zip`, dataset: { testid: 'report-bundle' } }, t('report.bundle'))),
         h('li', {}, h('a', { href: `${base}/document.json`, dataset: { testid: 'report-json' } }, t('report.documentJson'))),
       ),
@@ -132,108 +130,22 @@ function tableDownloads(doc, base) {
   );
 }
 
-/** The document: summary, change note, headline figures, charts and tables. */
-function document_(doc) {
-  return h(
-    'div',
-    { class: 'report-document' },
-    doc.summary ? h('div', { class: 'report-summary', dataset: { testid: 'report-summary' } }, doc.summary.split(/\n{2,}/).map((p) => h('p', {}, p))) : null,
-    doc.changeNote ? h('p', { class: 'meta', dataset: { testid: 'report-change-note' } }, t('report.changeNoteShown', { note: doc.changeNote })) : null,
-    h(
-      'dl',
-      { class: 'facts report-figures', dataset: { testid: 'report-figures' } },
-      doc.figures.map((f) => [h('dt', {}, label('figure', f.id)), h('dd', { dataset: { testid: `figure-${f.id}` } }, value(f.value, f.type))]),
-    ),
-    doc.charts.map((c) => chart(c, doc)),
-    doc.tables.map((tb) => table(tb)),
-  );
-}
-
-function value(v, type) {
-  if (v === null || v === undefined) return h('span', { title: t('report.notShown') }, '—');
-  switch (type) {
-    case 'integer':
-      return formatNumber(v);
-    case 'percent':
-      return new Intl.NumberFormat(locale(), { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v);
-    case 'decimal':
-      return String(v);
-    case 'link':
-      return /^(#\/|\/|https?:)/.test(v) ? h('a', { href: v.startsWith('/api/') ? v.slice(1) : v }, t('report.open')) : String(v);
-    default:
-      return String(v);
+/**
+ * The report as the server renders it (the same XHTML the printable page and the PDF use, charts as
+ * SVG): fetched as one <article> and parsed inertly (no scripts run), styled by report.css.
+ */
+async function serverReport(path) {
+  if (!document.getElementById('report-css')) {
+    document.head.appendChild(h('link', { id: 'report-css', rel: 'stylesheet', href: `${API}/reports/report.css` }));
   }
-}
-
-function table(tb) {
-  const caption = label('table', tb.id);
-  return h(
-    'section',
-    { class: 'report-table' },
-    h('h2', {}, caption),
-    tb.rows.length
-      ? h(
-          'div',
-          { class: 'table-scroll' },
-          h(
-            'table',
-            { class: 'rounds report-data', dataset: { testid: `report-table-${tb.id}` } },
-            h('caption', { class: 'visually-hidden' }, caption),
-            h('thead', {}, h('tr', {}, tb.columns.map((c) => h('th', { scope: 'col' }, label('column', c.id))))),
-            h('tbody', {}, tb.rows.map((r) => h('tr', {}, r.map((v, i) => h('td', {}, value(v, tb.columns[i].type)))))),
-          ),
-        )
-      : h('p', { class: 'empty' }, t('report.noRows')),
-  );
-}
-
-/** A horizontal bar chart as inline SVG: one group per row, one bar per value column. */
-function chart(c, doc) {
-  const tb = doc.tables.find((x) => x.id === c.tableId || x.id === c.table);
-  if (!tb || !tb.rows.length) return null;
-  const li = tb.columns.findIndex((x) => x.id === c.labelColumn);
-  const series = c.valueColumns.map((id) => ({ id, i: tb.columns.findIndex((x) => x.id === id), type: (tb.columns.find((x) => x.id === id) || {}).type }));
-  const rows = tb.rows.slice(0, 30);
-  const max = Math.max(1e-9, ...rows.flatMap((r) => series.map((s) => Number(r[s.i]) || 0)));
-  const NS = 'http://www.w3.org/2000/svg';
-  const bar = 14;
-  const group = series.length * bar + 10;
-  const left = 170;
-  const width = 640;
-  const height = rows.length * group + 30;
-  const svg = document.createElementNS(NS, 'svg');
-  const title = label('chart', c.id);
-  svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
-  svg.setAttribute('role', 'img');
-  svg.setAttribute('aria-label', title);
-  svg.dataset.testid = 'report-chart';
-  const el = (tag, attrs, text) => {
-    const e = document.createElementNS(NS, tag);
-    for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
-    if (text !== undefined) e.textContent = text;
-    svg.appendChild(e);
-    return e;
-  };
-  el('title', {}, title);
-  const colours = ['#2563eb', '#f59e0b', '#10b981'];
-  rows.forEach((r, ri) => {
-    const y = 10 + ri * group;
-    const name = String(r[li] ?? '');
-    el('text', { x: left - 6, y: y + group / 2, 'text-anchor': 'end', 'font-size': 12, 'dominant-baseline': 'middle' }, name.length > 26 ? `${name.slice(0, 25)}…` : name);
-    series.forEach((s, si) => {
-      const v = Number(r[s.i]) || 0;
-      const w = Math.max(0, ((width - left - 70) * v) / max);
-      el('rect', { x: left, y: y + si * bar, width: w, height: bar - 2, fill: colours[si % colours.length] });
-      const shown = r[s.i] === null ? '—' : s.type === 'percent' ? `${(v * 100).toFixed(1)}%` : String(r[s.i]);
-      el('text', { x: left + w + 4, y: y + si * bar + bar / 2, 'font-size': 11, 'dominant-baseline': 'middle' }, shown);
-    });
+  const response = await fetch(`${API}${path}?lang=${encodeURIComponent(locale())}`, {
+    credentials: 'same-origin',
+    headers: { Accept: 'text/html' },
   });
-  return h(
-    'figure',
-    { class: 'chart' },
-    svg,
-    h('figcaption', {}, title, series.length > 1 ? ` (${series.map((s) => label('column', s.id)).join(', ')})` : ''),
-  );
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  const parsed = new DOMParser().parseFromString(await response.text(), 'text/html');
+  const article = parsed.querySelector('article.report');
+  return h('div', { class: 'report-server', dataset: { testid: 'report-rendered' } }, article ? document.importNode(article, true) : null);
 }
 
 // ---- community managers ----
@@ -373,6 +285,6 @@ export async function reportDraftView({ params }) {
     h('p', { class: 'meta' }, [label('kind', d.kind), d.subject, t('report.versionN', { n: d.version }), t('report.generatedAt', { at: formatDate(d.generatedAt) })].join(' · ')),
     form,
     h('h2', {}, t('report.preview')),
-    document_(d.document),
+    await serverReport(`/reports/drafts/${id}/fragment.html`),
   );
 }

@@ -37,7 +37,7 @@ class ReportsPageIT extends BrowserIT {
     // a draft left by another test is regenerated, so it counts this test's vote
     portal.byTestId("draft-regenerate").click();
     assertThat(portal.byTestId("status-message")).containsText("Figures regenerated");
-    assertThat(portal.byTestId("report-table-top_ideas")).containsText("Charted idea " + word);
+    assertThat(page.locator("[data-table=top_ideas]")).containsText("Charted idea " + word);
     String title = "Week in review " + word;
     portal.byTestId("draft-title").fill(title);
     portal.byTestId("draft-summary").fill("Members asked for charts, and got them.");

@@ -47,6 +47,9 @@ class ReportsApiIT extends ApiIT {
 
   static final String ATOM = "http://www.w3.org/2005/Atom";
 
+  /** The Chinese label of the votes_cast figure (labels_zh_CN.properties). */
+  static final String ZH_VOTES_CAST = "\u6295\u7968";
+
   /** A scoreboard period no other test uses: a random month in a past century. */
   static String uniquePeriod() {
     LocalDate from =
@@ -216,7 +219,21 @@ class ReportsApiIT extends ApiIT {
     }
     assertTrue(found, top.toString());
 
-    Map<String, byte[]> bundle = unzip(bytes(base + "/bundle.zip"));
+    // the printable page (by Accept, in the asked language) and the PDF show the same report
+    Response html =
+        anonymous().send("GET", base + "?lang=zh-CN", null, Map.of("Accept", "text/html"));
+    assertEquals(200, html.status(), html.toString());
+    assertTrue(html.contentType().startsWith("text/html"), html.contentType());
+    assertEquals("zh-CN", html.header("Content-Language").orElse(""));
+    assertTrue(html.body().contains(ZH_VOTES_CAST), "Chinese labels");
+    assertTrue(html.body().contains(idea.object().getString("title")), "the idea is on the page");
+    byte[] pdf = bytes(base + "/report.pdf?lang=en", "application/pdf");
+    assertEquals("%PDF", new String(pdf, 0, 4, StandardCharsets.US_ASCII));
+
+    Map<String, byte[]> bundle = unzip(bytes(base + "/bundle.zip", "application/zip"));
+    assertEquals("%PDF", new String(bundle.get("report-en.pdf"), 0, 4, StandardCharsets.US_ASCII));
+    assertEquals(
+        "%PDF", new String(bundle.get("report-zh-CN.pdf"), 0, 4, StandardCharsets.US_ASCII));
     assertEquals(
         anonymous().get(base + "/document.json").body(), utf8(bundle.get("document.json")));
     assertTrue(bundle.containsKey("README.txt"));
@@ -412,14 +429,14 @@ class ReportsApiIT extends ApiIT {
     return c.get(0).getTextContent();
   }
 
-  private byte[] bytes(String path) throws Exception {
+  private byte[] bytes(String path, String type) throws Exception {
     HttpResponse<byte[]> r =
         HttpClient.newHttpClient()
             .send(
                 HttpRequest.newBuilder(base().resolve(path.substring(1))).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
     assertEquals(200, r.statusCode());
-    assertEquals("application/zip", r.headers().firstValue("Content-Type").orElse(""));
+    assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith(type));
     return r.body();
   }
 

@@ -22,17 +22,21 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.tribune.identity.boundary.CurrentMember;
 import org.tribune.identity.entity.Roles;
 import org.tribune.platform.entity.DomainException;
 import org.tribune.reports.control.DocumentJson;
 import org.tribune.reports.control.OpenData;
+import org.tribune.reports.control.ReportHtml;
 import org.tribune.reports.entity.Report;
 import org.tribune.reports.entity.ReportDocument;
 import org.tribune.reports.entity.ReportKind;
@@ -47,6 +51,7 @@ public class ReportsResource {
 
   @Inject Reports reports;
   @Inject CurrentMember current;
+  @Inject ReportRenderings renderings;
 
   public record NewDraft(
       @NotNull @Size(max = 20) String kind, @NotNull @Size(max = 40) String subject) {}
@@ -90,6 +95,123 @@ public class ReportsResource {
   public JsonObject version(
       @PathParam("kind") String kind, @PathParam("subject") String subject, @PathParam("n") int n) {
     return ReportViews.of(reports.publishedVersion(kind(kind), subject, n), true);
+  }
+
+  @GET
+  @Path("{kind: weekly|session|selection|scoreboard}/{subject}/versions/{n: \\d{1,6}}")
+  @PermitAll
+  @Produces(MediaType.TEXT_HTML)
+  @Operation(
+      summary = "One published version as a printable XHTML page (?lang= or Accept-Language)")
+  public Response page(
+      @PathParam("kind") String kind,
+      @PathParam("subject") String subject,
+      @PathParam("n") int n,
+      @QueryParam("lang") String lang,
+      @Context HttpHeaders headers,
+      @Context Request request) {
+    return html(kind, subject, n, lang, headers, request);
+  }
+
+  @GET
+  @Path("{kind: weekly|session|selection|scoreboard}/{subject}/versions/{n: \\d{1,6}}/report.html")
+  @PermitAll
+  @Produces(MediaType.TEXT_HTML)
+  @Operation(summary = "The printable page, for links (a browser cannot choose by Accept)")
+  public Response html(
+      @PathParam("kind") String kind,
+      @PathParam("subject") String subject,
+      @PathParam("n") int n,
+      @QueryParam("lang") String lang,
+      @Context HttpHeaders headers,
+      @Context Request request) {
+    Report r = reports.publishedVersion(kind(kind), subject, n);
+    Locale language = ReportRenderings.language(lang, headers.getAcceptableLanguages());
+    String page = ReportHtml.render(DocumentJson.parse(r.document()), language);
+    return localized(
+        request,
+        r,
+        language,
+        page.getBytes(StandardCharsets.UTF_8),
+        "text/html;charset=utf-8",
+        null);
+  }
+
+  @GET
+  @Path(
+      "{kind: weekly|session|selection|scoreboard}/{subject}/versions/{n: \\d{1,6}}/fragment.html")
+  @PermitAll
+  @Produces(MediaType.TEXT_HTML)
+  @Operation(summary = "The report as one <article> element, for the portal (style: report.css)")
+  public Response fragment(
+      @PathParam("kind") String kind,
+      @PathParam("subject") String subject,
+      @PathParam("n") int n,
+      @QueryParam("lang") String lang,
+      @Context HttpHeaders headers,
+      @Context Request request) {
+    Report r = reports.publishedVersion(kind(kind), subject, n);
+    Locale language = ReportRenderings.language(lang, headers.getAcceptableLanguages());
+    String html = ReportHtml.fragment(DocumentJson.parse(r.document()), language);
+    return localized(
+        request,
+        r,
+        language,
+        html.getBytes(StandardCharsets.UTF_8),
+        "text/html;charset=utf-8",
+        null);
+  }
+
+  @GET
+  @Path("{kind: weekly|session|selection|scoreboard}/{subject}/versions/{n: \\d{1,6}}")
+  @PermitAll
+  @Produces("application/pdf")
+  @Operation(summary = "One published version as PDF (?lang= or Accept-Language)")
+  public Response pdfByAccept(
+      @PathParam("kind") String kind,
+      @PathParam("subject") String subject,
+      @PathParam("n") int n,
+      @QueryParam("lang") String lang,
+      @Context HttpHeaders headers,
+      @Context Request request) {
+    return pdf(kind, subject, n, lang, headers, request);
+  }
+
+  @GET
+  @Path("{kind: weekly|session|selection|scoreboard}/{subject}/versions/{n: \\d{1,6}}/report.pdf")
+  @PermitAll
+  @Produces("application/pdf")
+  @Operation(summary = "The PDF, for links")
+  public Response pdf(
+      @PathParam("kind") String kind,
+      @PathParam("subject") String subject,
+      @PathParam("n") int n,
+      @QueryParam("lang") String lang,
+      @Context HttpHeaders headers,
+      @Context Request request) {
+    Report r = reports.publishedVersion(kind(kind), subject, n);
+    Locale language = ReportRenderings.language(lang, headers.getAcceptableLanguages());
+    byte[] pdf = renderings.pdf(DocumentJson.parse(r.document()), r.sha256(), language);
+    return localized(
+        request,
+        r,
+        language,
+        pdf,
+        "application/pdf",
+        fileName(r, language.toLanguageTag() + ".pdf"));
+  }
+
+  @GET
+  @Path("report.css")
+  @PermitAll
+  @Produces("text/css")
+  @Operation(summary = "The stylesheet of report pages and fragments")
+  public Response stylesheet() {
+    CacheControl cache = new CacheControl();
+    cache.setMaxAge(3600);
+    return Response.ok(ReportHtml.stylesheet(), "text/css;charset=utf-8")
+        .cacheControl(cache)
+        .build();
   }
 
   @GET
@@ -154,7 +276,14 @@ public class ReportsResource {
       @Context Request request) {
     Report r = reports.publishedVersion(kind(kind), subject, n);
     ReportDocument d = DocumentJson.parse(r.document());
-    byte[] zip = OpenData.bundle(d, r.document(), r.sha256(), List.of());
+    List<OpenData.Extra> pdfs = new ArrayList<>();
+    for (Locale language : ReportRenderings.LANGUAGES) {
+      pdfs.add(
+          new OpenData.Extra(
+              "report-" + language.toLanguageTag() + ".pdf",
+              renderings.pdf(d, r.sha256(), language)));
+    }
+    byte[] zip = OpenData.bundle(d, r.document(), r.sha256(), pdfs);
     return immutable(request, r, zip, "application/zip", fileName(r, "zip"));
   }
 
@@ -183,6 +312,35 @@ public class ReportsResource {
   @Operation(summary = "One draft with its document")
   public JsonObject getDraft(@PathParam("id") long id) {
     return ReportViews.of(reports.draftById(id), true);
+  }
+
+  @GET
+  @Path("drafts/{id: \\d{1,18}}/fragment.html")
+  @RolesAllowed({Roles.COMMUNITY_MANAGER, Roles.ADMIN})
+  @Produces(MediaType.TEXT_HTML)
+  @Operation(summary = "A draft rendered as it will be published, for the review page")
+  public Response draftFragment(
+      @PathParam("id") long id, @QueryParam("lang") String lang, @Context HttpHeaders headers) {
+    Report r = reports.draftById(id);
+    Locale language = ReportRenderings.language(lang, headers.getAcceptableLanguages());
+    ReportDocument d = DocumentJson.parse(r.document());
+    ReportDocument shown =
+        new ReportDocument(
+            d.kind(),
+            d.subject(),
+            r.reportVersion(),
+            r.title(),
+            r.summary(),
+            d.generatedAt(),
+            null,
+            r.reportVersion() > 1 ? r.changeNote() : null,
+            d.figures(),
+            d.tables(),
+            d.charts());
+    return Response.ok(ReportHtml.fragment(shown, language), "text/html;charset=utf-8")
+        .header("Content-Language", language.toLanguageTag())
+        .header("Cache-Control", "no-store")
+        .build();
   }
 
   @PATCH
@@ -243,6 +401,27 @@ public class ReportsResource {
         + "-v"
         + r.reportVersion()
         + (suffix.contains(".") ? "-" + suffix : "." + suffix);
+  }
+
+  /** As {@link #immutable}, per language: the ETag names the language too. */
+  static Response localized(
+      Request request, Report r, Locale language, byte[] body, String type, String attachment) {
+    EntityTag tag = new EntityTag(r.sha256() + "-" + language.toLanguageTag());
+    Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);
+    CacheControl cache = new CacheControl();
+    cache.setMaxAge(86_400);
+    Response.ResponseBuilder b =
+        unchanged != null
+            ? unchanged
+            : Response.ok(body, type).lastModified(java.util.Date.from(r.publishedAt()));
+    b.tag(tag)
+        .cacheControl(cache)
+        .header("Content-Language", language.toLanguageTag())
+        .header("Vary", "Accept, Accept-Language");
+    if (unchanged == null && attachment != null) {
+      b.header("Content-Disposition", "inline; filename=\"" + attachment + "\"");
+    }
+    return b.build();
   }
 
   /** A published version never changes: strong ETag from its hash, cacheable for a long time. */
