@@ -60,14 +60,19 @@ cleanup() {
 trap cleanup EXIT
 
 # The same configuration a deployment would use, by environment variables only. Instance A is
-# given a JDBC URL, instance B host, port and database name: both ways of configuring work.
+# given a JDBC URL, instance B host, port and database name: both ways of configuring work. Each
+# has a data directory of its own (as on separate machines); the ledger's signing key is the one
+# shared secret they are both given.
+LEDGER_KEY=$(java -cp "$CP" org.tribune.testsupport.NewLedgerKey)
+rm -rf "$WORK/data-a" "$WORK/data-b"
 common=(TRIBUNE_DB_KIND=postgresql TRIBUNE_DB_USER="$DB_USER" TRIBUNE_DB_PASSWORD="$DB_PASSWORD"
         TRIBUNE_ADMIN_EMAIL=$ADMIN_EMAIL TRIBUNE_ADMIN_PASSWORD=$ADMIN_PASSWORD TRIBUNE_DB_POOL_SIZE=20
-        HTTP_HOST=127.0.0.1)
+        TRIBUNE_LEDGER_SIGNING_KEY="$LEDGER_KEY" HTTP_HOST=127.0.0.1)
 env "${common[@]}" TRIBUNE_DB_URL="$URL" HTTP_PORT=$PORT_A HTTPS_PORT=$HTTPS_A \
+  TRIBUNE_DATA_DIR="$WORK/data-a" \
   TRIBUNE_PLATFORM_INSTANCE_ID=instance-a $SERVER start "${NAMES[0]}" >/dev/null &
 env "${common[@]}" TRIBUNE_DB_HOST=127.0.0.1 TRIBUNE_DB_PORT="$PG_PORT" TRIBUNE_DB_NAME="$DB" \
-  HTTP_PORT=$PORT_B HTTPS_PORT=$HTTPS_B \
+  HTTP_PORT=$PORT_B HTTPS_PORT=$HTTPS_B TRIBUNE_DATA_DIR="$WORK/data-b" \
   TRIBUNE_PLATFORM_INSTANCE_ID=instance-b $SERVER start "${NAMES[1]}" >/dev/null &
 wait
 

@@ -15,11 +15,11 @@ import java.util.List;
  * that the ledger's tests do not check the service against itself. Recursive (RFC 9162 §2.1.3.2 and
  * §2.1.4.2 restated as the tree definition), unlike the ledger's iterative verifiers.
  */
-final class IndependentVerifier {
+public final class IndependentVerifier {
 
   private IndependentVerifier() {}
 
-  static byte[] sha256(byte[]... parts) {
+  public static byte[] sha256(byte[]... parts) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       for (byte[] part : parts) {
@@ -31,16 +31,16 @@ final class IndependentVerifier {
     }
   }
 
-  static byte[] leafHash(byte[] leaf) {
+  public static byte[] leafHash(byte[] leaf) {
     return sha256(new byte[] {0}, leaf);
   }
 
-  static byte[] node(byte[] left, byte[] right) {
+  public static byte[] node(byte[] left, byte[] right) {
     return sha256(new byte[] {1}, left, right);
   }
 
   /** MTH over all the given leaf hashes, straight from the RFC's definition. */
-  static byte[] root(List<byte[]> leafHashes) {
+  public static byte[] root(List<byte[]> leafHashes) {
     int n = leafHashes.size();
     if (n == 0) {
       return sha256();
@@ -53,7 +53,8 @@ final class IndependentVerifier {
   }
 
   /** The root that an inclusion proof implies for leaf {@code index} of {@code size}. */
-  static byte[] rootFromInclusion(long index, long size, byte[] leafHash, List<byte[]> proof) {
+  public static byte[] rootFromInclusion(
+      long index, long size, byte[] leafHash, List<byte[]> proof) {
     return climb(index, size, leafHash, proof, proof.size());
   }
 
@@ -79,7 +80,8 @@ final class IndependentVerifier {
    * Whether a consistency proof from (m, oldRoot) to (n, newRoot) holds: rebuilds both roots from
    * the proof by the RFC's SUBPROOF recursion.
    */
-  static boolean consistent(long m, long n, byte[] oldRoot, byte[] newRoot, List<byte[]> proof) {
+  public static boolean consistent(
+      long m, long n, byte[] oldRoot, byte[] newRoot, List<byte[]> proof) {
     if (m == n) {
       return proof.isEmpty() && Arrays.equals(oldRoot, newRoot);
     }
@@ -111,9 +113,9 @@ final class IndependentVerifier {
   }
 
   /** A checkpoint opened by the verifier key, or an exception saying why not. */
-  record Head(String origin, long size, byte[] root) {}
+  public record Head(String origin, long size, byte[] root) {}
 
-  static Head openCheckpoint(String note, String verifierKey) throws Exception {
+  public static Head openCheckpoint(String note, String verifierKey) throws Exception {
     String[] key = verifierKey.split("\\+", 3);
     String name = key[0];
     byte[] typed = Base64.getDecoder().decode(key[2]);
