@@ -11,7 +11,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-MEMBERS=${MEMBERS:-220000}       # members seeded, each with a token: 20,000 warm up, the rest vote in the festival
+WARM_MEMBERS=${WARM_MEMBERS:-20000}     # members who vote during the warm-up
+FESTIVAL_MEMBERS=${FESTIVAL_MEMBERS:-200000} # the festival: each casts 10 votes and one repeat
+STEADY_MEMBERS=${STEADY_MEMBERS:-40000} # the constant-rate run at 80% of the festival's rate
+MEMBERS=$((WARM_MEMBERS + FESTIVAL_MEMBERS + STEADY_MEMBERS)) # seeded, each with an API token
+BIG_IDEA_VOTES=${BIG_IDEA_VOTES:-1000000} # votes on the idea whose tally reads are measured
 IDEAS=${IDEAS:-1000}
 DURATION=${DURATION:-20}         # seconds per measured run
 WARMUP=${WARMUP:-45}          # Liberty needs about a minute of load before the JIT settles
@@ -38,11 +42,13 @@ if [ "${DB_KIND:-derby}" = postgresql ]; then
   export TRIBUNE_DB_KIND=postgresql TRIBUNE_DB_URL=$DB_ARG TRIBUNE_DB_USER=${PG_USER:-tribune} TRIBUNE_DB_PASSWORD=${PG_PASSWORD:-tribune}
   java -cp "$CP" org.tribune.testsupport.FreshDatabase "$DB_ARG" "$TRIBUNE_DB_USER" "$TRIBUNE_DB_PASSWORD"
 fi
-echo "== seeding $MEMBERS members and $IDEAS ideas"
-java -cp "$CP" org.tribune.bench.BenchSeed "$DB_ARG" "$MEMBERS" "$IDEAS" $WORK/tokens.txt
+echo "== seeding $MEMBERS members and $IDEAS ideas, and one idea with $BIG_IDEA_VOTES votes"
+java -cp "$CP" org.tribune.bench.BenchSeed "$DB_ARG" "$MEMBERS" "$IDEAS" $WORK/tokens.txt "$BIG_IDEA_VOTES"
 
 echo "== starting the server on port $PORT"
 export TRIBUNE_DATA_DIR=$(pwd)/$DATA HTTP_PORT=$PORT
+# The heap target of issue 7: the whole run, 2,000,000 votes and more stored, within 512 MB.
+export JVM_ARGS="-Xmx${HEAP_LIMIT:-512m} ${JVM_ARGS:-}"
 $SERVER start tribune >/dev/null
 trap '$SERVER stop tribune >/dev/null 2>&1 || true' EXIT
 for i in $(seq 1 120); do
@@ -70,8 +76,6 @@ run() { # name script duration extra-env...
   cat "$WORK/$name.txt" | grep -E "^(statuses|latency_ms|rate):" | sed "s/^/  $name /"
 }
 
-WARM_MEMBERS=${WARM_MEMBERS:-20000}
-FESTIVAL_MEMBERS=$((MEMBERS - WARM_MEMBERS))
 echo "== warm-up (${WARMUP}s each)"
 run warm-get get.lua "$WARMUP"
 run warm-votes votes.lua "$WARMUP" FIRST_MEMBER=0 MEMBERS=$WARM_MEMBERS REPEAT=1
@@ -84,10 +88,17 @@ START=$(date +%s%N)
 run votes votes.lua 900 FIRST_MEMBER=$WARM_MEMBERS MEMBERS=$FESTIVAL_MEMBERS REPEAT=1
 FESTIVAL_SECONDS=$(awk -v a="$START" -v b="$(date +%s%N)" 'BEGIN { printf "%.1f", (b - a) / 1e9 }')
 
-echo "== tally reads (${DURATION}s)"
-PATH_OVERRIDE=/api/v1/ideas/$(grep FIRST_IDEA $WORK/seed.env | cut -d= -f2)/votes run tally get.lua "$DURATION"
-
 rate() { grep '^rate:' "$WORK/$1.txt" | awk '{print $2}'; }
+STEADY_RATE=$(awk -v v="$(rate votes)" 'BEGIN { printf "%d", v * 0.8 }')
+echo "== constant rate: $STEADY_RATE votes/s (80% of the festival's) for ${DURATION}s"
+run steady votes.lua "$DURATION" FIRST_MEMBER=$((WARM_MEMBERS + FESTIVAL_MEMBERS)) \
+  MEMBERS=$STEADY_MEMBERS REPEAT=1 RATE="$STEADY_RATE" CONNECTIONS="$CONNECTIONS"
+
+BIG_IDEA=$(grep '^BIG_IDEA=' $WORK/seed.env | cut -d= -f2)
+[ "$BIG_IDEA" != 0 ] || BIG_IDEA=$(grep FIRST_IDEA $WORK/seed.env | cut -d= -f2)
+echo "== tally reads of idea $BIG_IDEA ($(curl -fs "$BASE/api/v1/ideas/$BIG_IDEA/votes")) for ${DURATION}s"
+PATH_OVERRIDE=/api/v1/ideas/$BIG_IDEA/votes run tally get.lua "$DURATION"
+
 p() { grep '^latency_ms:' "$WORK/$1.txt" | tr ' ' '\n' | grep "^$2=" | cut -d= -f2; }
 st() { grep '^statuses:' "$WORK/$1.txt" | cut -d' ' -f2-; }
 GET_RATE=$(rate get); VOTE_RATE=$(rate votes)
@@ -96,11 +107,14 @@ echo "| run | req/s | p50 ms | p90 ms | p99 ms | statuses |"
 echo "|---|---:|---:|---:|---:|---|"
 echo "| GET /api/v1/ping | $GET_RATE | $(p get p50) | $(p get p90) | $(p get p99) | $(st get) |"
 echo "| festival POST /api/v1/ideas/{id}/votes | $VOTE_RATE | $(p votes p50) | $(p votes p90) | $(p votes p99) | $(st votes) |"
-echo "| GET /api/v1/ideas/{id}/votes (tally) | $(rate tally) | $(p tally p50) | $(p tally p90) | $(p tally p99) | $(st tally) |"
+echo "| votes at a constant $STEADY_RATE/s | $(rate steady) | $(p steady p50) | $(p steady p90) | $(p steady p99) | $(st steady) |"
+echo "| GET /api/v1/ideas/$BIG_IDEA/votes (tally of $BIG_IDEA_VOTES votes) | $(rate tally) | $(p tally p50) | $(p tally p90) | $(p tally p99) | $(st tally) |"
 awk -v v="$VOTE_RATE" -v g="$GET_RATE" 'BEGIN { printf "\nvotes/GET ratio: %.2f\n", v / g }'
 echo "festival wall time: ${FESTIVAL_SECONDS}s for $((FESTIVAL_MEMBERS * 11)) requests"
-HEAP=$(jcmd "$(cat target/liberty/wlp/usr/servers/.pid/tribune.pid)" GC.heap_info 2>/dev/null | grep -E "garbage-first heap|used" | head -2 | tr -s ' ')
-echo "server heap after the run: $HEAP"
+PID=$(cat target/liberty/wlp/usr/servers/.pid/tribune.pid)
+jcmd "$PID" GC.run >/dev/null 2>&1 || true
+HEAP=$(jcmd "$PID" GC.heap_info 2>/dev/null | grep -E "garbage-first heap|used" | head -2 | tr -s ' ')
+echo "server heap after the run and a full GC (max -Xmx${HEAP_LIMIT:-512m}): $HEAP"
 
 echo "== stopping and verifying the stored votes"
 $SERVER stop tribune >/dev/null

@@ -5,8 +5,19 @@
 -- MEMBERS members is an exact scenario; otherwise wrk's -d bounds it.
 -- Environment: TOKENS (file, one per line), THREADS (wrk's -t), IDEAS, FIRST_IDEA, VOTES, REPEAT,
 -- FIRST_MEMBER, MEMBERS.
+-- With RATE (requests per second, all connections together) and CONNECTIONS (wrk's -c), every
+-- connection waits CONNECTIONS/RATE seconds before each request, so the offered load is about RATE
+-- while the server keeps up (wrk measures latency from the send, so a server that falls behind
+-- shows as a lower rate, not as higher latency: compare the achieved rate with RATE).
 
 local tokens = {}
+
+if os.getenv("RATE") then
+  local pause_ms = tonumber(os.getenv("CONNECTIONS")) * 1000 / tonumber(os.getenv("RATE"))
+  function delay()
+    return pause_ms
+  end
+end
 local counter = 0
 local threads = {}
 

@@ -306,13 +306,33 @@ function testerPanel(tester, history) {
     'div',
     { class: 'card', dataset: { testid: 'tester-panel', status: tester.status } },
     h('h2', {}, t('rel.testerPanel')),
-    h('p', {}, t(`rel.tester.${tester.status}`, { device: tester.device.name, until: tester.coolDownUntil ? formatDate(tester.coolDownUntil) : '' })),
+    h('p', {}, t(tester.status === 'removed' && !tester.coolDownUntil ? 'rel.tester.removedNoCoolDown' : `rel.tester.${tester.status}`, { device: tester.device.name, until: tester.coolDownUntil ? formatDate(tester.coolDownUntil) : '' })),
     tester.removalReason ? h('p', { class: 'hint' }, tester.removalReason) : null,
+    applyAgain(tester),
     h('p', { class: 'hint' }, t('rel.activityRule', { n: formatNumber(tester.missedToRemove), given: formatNumber(tester.recentVerdicts.filter((x) => x).length), of: formatNumber(tester.recentVerdicts.length) })),
     early.length
       ? h('ul', { class: 'plain-list' }, early.map((b) => h('li', {}, h('a', { href: `#/builds/${b.id}`, dataset: { testid: 'early-build' } }, b.version), ` · ${t('rel.released', { date: formatDate(b.releaseAt) })}`)))
       : h('p', { class: 'empty' }, t('rel.noEarly')),
   );
+}
+
+// releases: re-application after a removal, once the cool-down is over.
+function applyAgain(tester) {
+  const over = !tester.coolDownUntil || new Date(tester.coolDownUntil) <= new Date();
+  if (tester.status !== 'removed' || !over) return null;
+  const wrap = h('p', {});
+  const button = h('button', { type: 'button', dataset: { testid: 'tester-apply' } }, t('rel.applyAgain'));
+  button.addEventListener('click', async () => {
+    try {
+      await api('POST', '/testers/applications', { deviceId: tester.device.id });
+      button.disabled = true;
+      announce(t('rel.applied'));
+    } catch (err) {
+      showError(err, wrap);
+    }
+  });
+  wrap.append(button);
+  return wrap;
 }
 
 function verdictForm(b) {

@@ -21,6 +21,8 @@ import java.util.Random;
 import javax.sql.DataSource;
 import org.tribune.platform.control.SchemaMigrations;
 import org.tribune.voting.control.IdeaVoteStore;
+import org.tribune.voting.control.Trending;
+import org.tribune.voting.control.VoteBudgetPolicy;
 
 /**
  * Seeds a benchmark database while the server is stopped: members with an API token each, and ideas
@@ -29,8 +31,11 @@ import org.tribune.voting.control.IdeaVoteStore;
  * the same shape the identity component writes them. Prints the tokens, one per line, for the load
  * generator.
  *
- * <p>Usage: {@code BenchSeed <derby-dir|postgresql-jdbc-url> <members> <ideas> <tokens-file>};
- * writes {@code seed.env} (first member and idea ids) beside the tokens file.
+ * <p>Usage: {@code BenchSeed <derby-dir|postgresql-jdbc-url> <members> <ideas> <tokens-file>
+ * [big-idea-votes]}; writes {@code seed.env} (first member and idea ids) beside the tokens file.
+ * With {@code big-idea-votes} &gt; 0 it also seeds one more idea with that many votes, each from a
+ * member of its own (no token), stored exactly as the writer stores them (votes, weekly spending,
+ * the tally): the idea whose tally reads the benchmark measures ({@code BIG_IDEA} in seed.env).
  */
 public final class BenchSeed {
 
@@ -39,14 +44,16 @@ public final class BenchSeed {
   private BenchSeed() {}
 
   public static void main(String[] args) throws Exception {
-    if (args.length != 4) {
-      System.err.println("usage: BenchSeed <derby-dir> <members> <ideas> <tokens-file>");
+    if (args.length != 4 && args.length != 5) {
+      System.err.println(
+          "usage: BenchSeed <derby-dir> <members> <ideas> <tokens-file> [big-idea-votes]");
       System.exit(2);
     }
     DataSource dataSource = BenchDatabase.open(args[0]);
     int members = Integer.parseInt(args[1]);
     int ideas = Integer.parseInt(args[2]);
     Path tokens = Path.of(args[3]);
+    int bigIdeaVotes = args.length == 5 ? Integer.parseInt(args[4]) : 0;
 
     SchemaMigrations.migrate(dataSource);
     long started = System.nanoTime();
@@ -55,6 +62,7 @@ public final class BenchSeed {
       long firstMember = seedMembers(c, members, tokens);
       long firstIdea = seedIdeas(c, firstMember, ideas);
       c.commit();
+      long bigIdea = bigIdeaVotes > 0 ? seedBigIdea(c, firstMember, bigIdeaVotes) : 0;
       // Ids are consecutive from these; the load generators need them.
       Files.writeString(
           tokens.resolveSibling("seed.env"),
@@ -66,6 +74,8 @@ public final class BenchSeed {
               + members
               + "\nIDEAS="
               + ideas
+              + "\nBIG_IDEA="
+              + bigIdea
               + "\n");
     }
     BenchDatabase.close(args[0]);
@@ -156,6 +166,87 @@ public final class BenchSeed {
       }
     }
     return first;
+  }
+
+  /**
+   * One idea with {@code votes} votes from as many new members, committed every 10,000 rows: the
+   * rows the vote writer would have written for them this week.
+   */
+  private static long seedBigIdea(Connection c, long author, int votes) throws SQLException {
+    Instant now = Instant.now();
+    Timestamp at = Timestamp.from(now);
+    Date week = Date.valueOf(VoteBudgetPolicy.weekOf(now));
+    double weight = Trending.weight(now);
+    long idea;
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "INSERT INTO idea (title, body, search_text, author_id, status, hidden, created_at,"
+                + " updated_at, version) VALUES (?, ?, ?, ?, 'open', FALSE, ?, ?, 1)",
+            Statement.RETURN_GENERATED_KEYS)) {
+      s.setString(1, "Benchmark idea with " + votes + " votes");
+      s.setString(2, "The idea whose tally reads the benchmark measures.");
+      s.setString(3, "benchmark idea with many votes");
+      s.setLong(4, author);
+      s.setTimestamp(5, at);
+      s.setTimestamp(6, at);
+      s.executeUpdate();
+      try (var keys = s.getGeneratedKeys()) {
+        keys.next();
+        idea = keys.getLong(1);
+      }
+    }
+    try (PreparedStatement member =
+            c.prepareStatement(
+                "INSERT INTO member (email, display_name, locale, member_type, joined_on,"
+                    + " created_at) VALUES (?, ?, 'en', 'enthusiast', ?, ?)",
+                Statement.RETURN_GENERATED_KEYS);
+        PreparedStatement vote =
+            c.prepareStatement(
+                "INSERT INTO idea_vote (member_id, idea_id, cast_at, charged_week, trend_weight,"
+                    + " refunded) VALUES (?, ?, ?, ?, ?, FALSE)");
+        PreparedStatement spend =
+            c.prepareStatement("INSERT INTO vote_spend (member_id, week, used) VALUES (?, ?, 1)")) {
+      for (int i = 0; i < votes; i++) {
+        member.setString(1, "many" + i + "@bench.test");
+        member.setString(2, "Voter " + i);
+        member.setDate(3, week);
+        member.setTimestamp(4, at);
+        member.executeUpdate();
+        long id;
+        try (var keys = member.getGeneratedKeys()) {
+          keys.next();
+          id = keys.getLong(1);
+        }
+        vote.setLong(1, id);
+        vote.setLong(2, idea);
+        vote.setTimestamp(3, at);
+        vote.setDate(4, week);
+        vote.setDouble(5, weight);
+        vote.addBatch();
+        spend.setLong(1, id);
+        spend.setDate(2, week);
+        spend.addBatch();
+        if (i % 10_000 == 9_999) {
+          vote.executeBatch();
+          spend.executeBatch();
+          c.commit();
+        }
+      }
+      vote.executeBatch();
+      spend.executeBatch();
+    }
+    try (PreparedStatement tally =
+        c.prepareStatement(
+            "INSERT INTO idea_tally (idea_id, votes, trend_mass, votable, first_vote_at)"
+                + " VALUES (?, ?, ?, TRUE, ?)")) {
+      tally.setLong(1, idea);
+      tally.setLong(2, votes);
+      tally.setDouble(3, weight * votes);
+      tally.setTimestamp(4, at);
+      tally.executeUpdate();
+    }
+    c.commit();
+    return idea;
   }
 
   private static String sha256(String secret) {

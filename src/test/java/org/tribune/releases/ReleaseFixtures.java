@@ -6,6 +6,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import org.tribune.testsupport.ApiClient;
 import org.tribune.testsupport.Members;
@@ -14,7 +15,7 @@ import org.tribune.testsupport.Members.SignedIn;
 /**
  * Builds, devices, installs and testers through the API, for the release tests. Time is never
  * faked: builds are published with release dates in the past, and installs that happened earlier
- * are reported as a device integration does (a bearer token with installedAt).
+ * are reported as a phone does (its device token, with installedAt).
  */
 public final class ReleaseFixtures {
 
@@ -88,29 +89,50 @@ public final class ReleaseFixtures {
     return line;
   }
 
-  /** A client for the member's device integration (a bearer token). */
-  public static ApiClient device(SignedIn member) {
+  /** Issues a device token for one of the member's phones of a device model. */
+  public static String deviceToken(SignedIn member, long deviceId) {
     ApiClient.Response token =
         member
             .client()
             .post(
-                "/api/v1/me/tokens",
-                Json.createObjectBuilder().add("name", "phone").build().toString());
+                "/api/v1/me/device-tokens",
+                Json.createObjectBuilder()
+                    .add("deviceId", deviceId)
+                    .add("name", "phone")
+                    .build()
+                    .toString());
     check(token, 201);
-    return member.client().withBearer(token.object().getString("token"));
+    return token.object().getString("token");
+  }
+
+  /** A phone's report of an install at {@code at} (null: now), with its device token. */
+  public static ApiClient.Response reportInstall(
+      SignedIn member, String token, long buildId, Instant at) {
+    var body = Json.createObjectBuilder().add("buildId", buildId);
+    if (at != null) {
+      body.add("installedAt", at.toString());
+    }
+    return new ApiClient(member.client().base())
+        .send(
+            "POST",
+            "/api/v1/ota/installs",
+            body.build().toString(),
+            token == null ? Map.of() : Map.of("X-Device-Token", token));
   }
 
   /** Reports an install that happened {@code ago} ago, as the member's phone would. */
   public static void installedAgo(SignedIn member, long buildId, Duration ago) {
-    ApiClient.Response installed =
-        device(member)
-            .post(
-                "/api/v1/builds/" + buildId + "/install",
-                Json.createObjectBuilder()
-                    .add("installedAt", Instant.now().minus(ago).toString())
-                    .build()
-                    .toString());
-    check(installed, 201);
+    long deviceId =
+        member
+            .client()
+            .get("/api/v1/builds/" + buildId)
+            .object()
+            .getJsonObject("device")
+            .getJsonNumber("id")
+            .longValue();
+    check(
+        reportInstall(member, deviceToken(member, deviceId), buildId, Instant.now().minus(ago)),
+        201);
   }
 
   public SignedIn tester(long deviceId) {

@@ -19,7 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import javax.sql.DataSource;
+import org.tribune.identity.entity.Member;
 import org.tribune.identity.entity.MemberId;
+import org.tribune.identity.entity.Roles;
 import org.tribune.releases.boundary.ShipPrompts;
 import org.tribune.releases.control.BuildVotes;
 import org.tribune.releases.entity.Build;
@@ -28,7 +30,6 @@ import org.tribune.releases.entity.FollowUp;
 import org.tribune.releases.entity.TrustedTester;
 import org.tribune.voting.boundary.Ideas;
 import org.tribune.voting.control.IdeaVotes;
-import org.tribune.voting.entity.IdeaStatus;
 
 /**
  * The demo's weekly builds: three device models with five weekly builds each, trusted testers and
@@ -97,10 +98,15 @@ public class DemoReleases {
       }
     }
     CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
-    IdeaStatus shipped =
-        ideas.shipInBuild(seeded.charging(), "OS2.0.205.0", "Shipped in build OS2.0.205.0.", lin);
-    if (shipped == IdeaStatus.SHIPPED) {
-      prompts.ask(ideaVotes.votersOf(seeded.charging()), seeded.charging(), seeded.x14());
+    self.ship(seeded, lin);
+  }
+
+  @Transactional
+  public void ship(Seeded seeded, MemberId lin) {
+    for (long shipped :
+        ideas.shipAllInBuild(
+            List.of(seeded.charging()), "OS2.0.205.0", "Shipped in build OS2.0.205.0.", lin)) {
+      prompts.ask(ideaVotes.votersOf(shipped), shipped, seeded.x14());
     }
     prompts.ask(ideaVotes.votersOf(seeded.dark()), seeded.dark(), seeded.x14());
   }
@@ -122,6 +128,7 @@ public class DemoReleases {
                 device.id(),
                 lin,
                 now.minus(Duration.ofDays(50))));
+        em.find(Member.class, cast.members().get(t)).grant(Roles.TRUSTED_TESTER);
       }
       for (int w = 0; w < WEEKS; w++) {
         boolean current = w == WEEKS - 1;

@@ -27,6 +27,7 @@ import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.tribune.identity.boundary.AuditLog;
 import org.tribune.identity.boundary.CurrentMember;
+import org.tribune.identity.entity.Member;
 import org.tribune.identity.entity.MemberId;
 import org.tribune.identity.entity.Roles;
 import org.tribune.platform.entity.DomainException;
@@ -120,16 +121,20 @@ public class Builds {
 
   // ---- publishing ----
 
-  /** The first half of publishing (see {@link Publishing}): the build, its changelog and rows. */
-  public long create(
+  /**
+   * Publishing's first step (see {@link Publishing}): checks everything about a new build and
+   * answers it unsaved, so that nothing is written before the linked ideas' voting is closed.
+   */
+  public Build prepare(
       long deviceId,
       String version,
       Instant releaseAt,
       String steps,
       Integer days,
+      Integer earlyAccessHours,
       List<Build.Line> lines) {
     MemberId manager = current.requireRole(Roles.COMMUNITY_MANAGER);
-    DeviceModel device = device(deviceId);
+    device(deviceId);
     String rolloutSteps = steps == null ? settings.defaultRolloutSteps() : steps.strip();
     int rolloutDays = days == null ? settings.defaultRolloutDays() : days;
     try {
@@ -151,10 +156,12 @@ public class Builds {
     }
     Build build =
         Build.publish(
-            device.id(),
+            deviceId,
             version,
             releaseAt,
-            settings.earlyAccess(),
+            earlyAccessHours == null
+                ? settings.earlyAccess()
+                : java.time.Duration.ofHours(earlyAccessHours),
             rolloutSteps,
             rolloutDays,
             lines,
@@ -171,6 +178,13 @@ public class Builds {
       throw DomainException.conflict(
           "build-exists", "Build exists", "This device already has a build " + version + ".");
     }
+    return build;
+  }
+
+  /** Publishing's last step: stores a prepared build with its changelog, score and tally rows. */
+  public long store(Build build) {
+    MemberId manager = current.requireRole(Roles.COMMUNITY_MANAGER);
+    DeviceModel device = device(build.deviceId());
     em.persist(build);
     em.flush();
     votes.openBuild(build.id());
@@ -184,9 +198,9 @@ public class Builds {
     return build.id();
   }
 
-  /** The ideas a build's changelog links to, for shipping them after it is stored. */
-  public List<Long> linkedIdeas(long buildId) {
-    return find(buildId).changes().stream()
+  /** The ideas a build's changelog links to. */
+  static List<Long> linkedIdeas(Build build) {
+    return build.changes().stream()
         .map(BuildChange::ideaId)
         .filter(id -> id != null)
         .distinct()
@@ -265,13 +279,32 @@ public class Builds {
   // ---- installs ----
 
   /**
-   * Records that the caller installed the build. {@code installedAt} (when the device installed it)
-   * comes only from device tokens; the portal's reports are stamped now. A repeated report keeps
-   * the first.
+   * Records that the caller installed the build, now: a member's own report (portal or API token)
+   * is stamped with the server's clock. A repeated report keeps the first.
    */
-  public Instant install(long id, Instant installedAt) {
+  public Instant install(long id) {
     MemberId member = current.requireRole(Roles.MEMBER);
-    Build build = visible(id);
+    return recordInstall(member, visible(id), null);
+  }
+
+  /**
+   * A phone's device token reports an install of a build of its device model, possibly earlier than
+   * now ({@link DeviceTokens}): not in the future, not before the build was available to the
+   * token's member.
+   */
+  public Instant installFromDevice(MemberId member, long tokenDevice, long id, Instant at) {
+    Build build = find(id);
+    if (build.deviceId() != tokenDevice) {
+      throw DomainException.unprocessable(
+          "wrong-device",
+          "Wrong device",
+          "This device token belongs to another device model than build " + id + ".");
+    }
+    return recordInstall(member, build, at);
+  }
+
+  private Instant recordInstall(MemberId member, Build build, Instant installedAt) {
+    long id = build.id();
     Instant now = now();
     Instant at = installedAt == null ? now : installedAt;
     if (at.isAfter(now.plusSeconds(300))) {
@@ -444,10 +477,14 @@ public class Builds {
   // ---- OTA ----
 
   /**
-   * Whether the OTA server should offer a device model's current developer build to a subject (a
-   * member id or a device id).
+   * Whether the OTA server should offer a device model's current build on a channel to a subject (a
+   * member id or a device id). Trusted: the build in its early window, to the device's testers only
+   * (a member subject; a device id cannot be told to be a tester), all of them at once. Developer:
+   * the newest publicly released build, staged from its release. Stable: the newest promoted build,
+   * staged again from its promotion. Every channel stops for a build judged bad or halted; the
+   * cohort of a subject is fixed per build, so a resumed rollout reaches the same ones.
    */
-  public OtaOffer offer(String deviceCode, String subject) {
+  public OtaOffer offer(String deviceCode, String subject, Channel channel, Long memberId) {
     List<DeviceModel> found =
         em.createQuery("SELECT d FROM DeviceModel d WHERE d.code = :c", DeviceModel.class)
             .setParameter("c", deviceCode)
@@ -455,13 +492,29 @@ public class Builds {
     if (found.isEmpty()) {
       throw DomainException.notFound("Device", deviceCode);
     }
-    Optional<Build> latest = latestReleased(found.get(0).id());
+    long deviceId = found.get(0).id();
+    String wire = channel.wire();
+    if (channel == Channel.TRUSTED
+        && (memberId == null || !isTester(new MemberId(memberId), deviceId))) {
+      return new OtaOffer(false, wire, null, null, 0, false, 0, "not-a-tester");
+    }
+    Optional<Build> latest =
+        switch (channel) {
+          case TRUSTED -> latestEarly(deviceId);
+          case STABLE -> latestStable(deviceId);
+          default -> latestReleased(deviceId);
+        };
     if (latest.isEmpty()) {
-      return new OtaOffer(false, null, null, 0, false, 0, "no-build");
+      return new OtaOffer(false, wire, null, null, 0, false, 0, "no-build");
     }
     Build build = latest.get();
     judgeIfWindowClosed(build);
-    RolloutPlan.State state = rollout(build);
+    RolloutPlan.State state =
+        switch (channel) {
+          case TRUSTED -> new RolloutPlan.State(100, build.halted(), true);
+          case STABLE -> rollout(build, build.stableAt());
+          default -> rollout(build);
+        };
     int cohort = RolloutPlan.cohort(build.id(), subject);
     String reason;
     if (build.notRecommended()) {
@@ -475,6 +528,7 @@ public class Builds {
     }
     return new OtaOffer(
         "offered".equals(reason),
+        wire,
         build.id(),
         build.buildVersion(),
         state.percent(),
@@ -863,13 +917,18 @@ public class Builds {
   }
 
   private RolloutPlan.State rollout(Build build) {
+    return rollout(build, build.developerAt());
+  }
+
+  /** The staged rollout from {@code start} (the public release, or the promotion to stable). */
+  private RolloutPlan.State rollout(Build build, Instant start) {
     RolloutPlan plan =
         new RolloutPlan(RolloutPlan.parseSteps(build.rolloutSteps()), build.rolloutDays());
     List<RolloutPlan.Event> events = new ArrayList<>();
     for (RolloutEvent e : build.events()) {
       events.add(new RolloutPlan.Event(e.halt(), e.at()));
     }
-    return plan.at(build.developerAt(), events, now());
+    return plan.at(start, events, now());
   }
 
   private Optional<FollowUp> followUp(long buildId) {
@@ -880,9 +939,25 @@ public class Builds {
   }
 
   private Optional<Build> latestReleased(long deviceId) {
+    return newest(deviceId, "b.developerAt <= :now", "b.developerAt");
+  }
+
+  private Optional<Build> latestEarly(long deviceId) {
+    return newest(deviceId, "b.trustedAt <= :now AND b.developerAt > :now", "b.trustedAt");
+  }
+
+  private Optional<Build> latestStable(long deviceId) {
+    return newest(deviceId, "b.stableAt <= :now", "b.stableAt");
+  }
+
+  /** The device's newest build by {@code order} among those meeting {@code condition} now. */
+  private Optional<Build> newest(long deviceId, String condition, String order) {
     return em.createQuery(
-            "SELECT b FROM Build b WHERE b.deviceId = :d AND b.developerAt <= :now"
-                + " ORDER BY b.developerAt DESC, b.id DESC",
+            "SELECT b FROM Build b WHERE b.deviceId = :d AND "
+                + condition
+                + " ORDER BY "
+                + order
+                + " DESC, b.id DESC",
             Build.class)
         .setParameter("d", deviceId)
         .setParameter("now", now())
@@ -915,9 +990,14 @@ public class Builds {
     return current.id().map(m -> isTester(m, deviceId)).orElse(false);
   }
 
+  /** The role is the truth; the tester row says for which device. */
   boolean isTester(MemberId member, long deviceId) {
     TrustedTester tester = em.find(TrustedTester.class, member.value());
-    return tester != null && tester.active() && tester.deviceId() == deviceId;
+    if (tester == null || !tester.active() || tester.deviceId() != deviceId) {
+      return false;
+    }
+    Member m = em.find(Member.class, member.value());
+    return m != null && m.has(Roles.TRUSTED_TESTER);
   }
 
   private static Set<Long> ids(List<Build> builds) {

@@ -13,8 +13,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
@@ -59,11 +57,11 @@ public class BuildsResource {
   static final Set<String> SEVERITIES = Set.of("P0", "P1", "P2", "P3");
 
   @Inject Builds builds;
+  @Inject Testers testers;
   @Inject Publishing publishing;
   @Inject BuildVotes votes;
   @Inject CurrentMember current;
   @Inject org.tribune.releases.control.ReleaseSettings settings;
-  @Context HttpHeaders headers;
 
   public record Line(@NotNull @Size(min = 1, max = Build.MAX_LINE) String text, Long ideaId) {}
 
@@ -73,6 +71,7 @@ public class BuildsResource {
       @NotNull Instant releaseAt,
       @Size(max = 200) String rolloutSteps,
       @Min(1) @Max(90) Integer rolloutDays,
+      @Min(0) @Max(168) Integer earlyAccessHours,
       @NotNull @Size(min = 1, max = Build.MAX_LINES) List<@Valid @NotNull Line> changelog) {}
 
   public record Install(Instant installedAt) {}
@@ -111,8 +110,11 @@ public class BuildsResource {
   @Operation(
       summary = "Publish a build (community manager)",
       description =
-          "Changelog lines may name the idea they ship; those ideas become shipped and their"
-              + " voters are asked whether it solved their problem.")
+          "Changelog lines may name the idea they ship; in the same transaction those ideas"
+              + " become shipped and their voters are asked whether it solved their problem. A"
+              + " linked idea that is not planned, in progress, shipped or verified refuses the"
+              + " whole publication (422 idea-cannot-ship). earlyAccessHours (0-168) overrides"
+              + " the configured early access of trusted testers for this build.")
   public Response publish(@Valid @NotNull NewBuild build) {
     List<Build.Line> lines = new ArrayList<>();
     build.changelog().forEach(l -> lines.add(new Build.Line(l.text(), l.ideaId())));
@@ -123,6 +125,7 @@ public class BuildsResource {
             build.releaseAt(),
             build.rolloutSteps(),
             build.rolloutDays(),
+            build.earlyAccessHours(),
             lines);
     return Response.status(201).entity(view).build();
   }
@@ -140,14 +143,15 @@ public class BuildsResource {
   @Operation(
       summary = "Report that I installed the build",
       description =
-          "installedAt (when the device installed it) is accepted only with a bearer token (a"
-              + " device integration); the portal's reports are stamped now.")
+          "Stamped with the server's clock. An earlier install time (installedAt) is accepted"
+              + " only from a phone's device token, at POST /api/v1/ota/installs; here it is"
+              + " refused (400).")
   public Response install(@PathParam("id") long id, Install body) {
-    Instant installedAt = body == null ? null : body.installedAt();
-    if (installedAt != null && !bearer()) {
-      throw DomainException.invalid("installedAt", "is accepted only from device tokens");
+    if (body != null && body.installedAt() != null) {
+      throw DomainException.invalid(
+          "installedAt", "is accepted only from a device token (POST /api/v1/ota/installs)");
     }
-    Instant at = builds.install(id, installedAt);
+    Instant at = builds.install(id);
     return Response.status(201)
         .entity(new InstallReceipt(id, at, at.plus(ratingMinimum())))
         .build();
@@ -213,6 +217,7 @@ public class BuildsResource {
       throw DomainException.invalid("evidence", "is required");
     }
     String logRef = body.logRef() == null || body.logRef().isBlank() ? null : body.logRef().strip();
+    testers.refresh(tester);
     return votes
         .verdict(tester, id, good, severity, body.evidence().strip(), logRef)
         .thenApply(
@@ -316,11 +321,6 @@ public class BuildsResource {
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Could not apply the bad-build rule to build " + id, e);
     }
-  }
-
-  private boolean bearer() {
-    String auth = headers.getHeaderString(HttpHeaders.AUTHORIZATION);
-    return auth != null && auth.startsWith("Bearer ");
   }
 
   private java.time.Duration ratingMinimum() {

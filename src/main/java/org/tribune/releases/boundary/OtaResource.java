@@ -7,8 +7,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.Arrays;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.tribune.platform.entity.DomainException;
+import org.tribune.releases.entity.Channel;
 
 /** The endpoint an OTA server polls: offer this device's current build to this subject? */
 @Path("ota/offer")
@@ -20,15 +22,18 @@ public class OtaResource {
 
   @GET
   @Operation(
-      summary = "Whether to offer the current developer build",
+      summary = "Whether to offer a channel's current build",
       description =
-          "device = the device model's code; exactly one of member (member id) or deviceId."
-              + " Answers offer=false with a reason: no-build, not-recommended, halted,"
+          "device = the device model's code; exactly one of member (member id) or deviceId;"
+              + " channel = trusted, developer (default) or stable. The trusted channel is"
+              + " offered only to the device's trusted testers (a member subject). Answers"
+              + " offer=false with a reason: no-build, not-a-tester, not-recommended, halted,"
               + " not-in-cohort.")
   public OtaOffer offer(
       @QueryParam("device") String device,
       @QueryParam("member") String member,
-      @QueryParam("deviceId") String deviceId) {
+      @QueryParam("deviceId") String deviceId,
+      @QueryParam("channel") String channel) {
     if (device == null || device.isBlank()) {
       throw DomainException.invalid("device", "is required");
     }
@@ -43,6 +48,19 @@ public class OtaResource {
     if (hasDevice && deviceId.length() > 200) {
       throw DomainException.invalid("deviceId", "at most 200 characters");
     }
-    return builds.offer(device, hasMember ? "member:" + member : "device:" + deviceId);
+    Channel wanted = Channel.DEVELOPER;
+    if (channel != null) {
+      wanted =
+          Arrays.stream(Channel.values())
+              .filter(c -> c != Channel.UPCOMING && c.wire().equals(channel))
+              .findFirst()
+              .orElseThrow(
+                  () -> DomainException.invalid("channel", "trusted, developer or stable"));
+    }
+    return builds.offer(
+        device,
+        hasMember ? "member:" + member : "device:" + deviceId,
+        wanted,
+        hasMember ? Long.valueOf(member) : null);
   }
 }

@@ -2,30 +2,29 @@ package org.tribune.releases.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.tribune.identity.boundary.CurrentMember;
 import org.tribune.identity.entity.MemberId;
 import org.tribune.identity.entity.Roles;
 import org.tribune.releases.entity.Build;
 import org.tribune.voting.boundary.Ideas;
 import org.tribune.voting.control.IdeaVotes;
-import org.tribune.voting.entity.IdeaStatus;
 
 /**
- * Publishing a build closes the loop with the ideas it ships: the build is stored (one
- * transaction), then each linked idea steps to shipped (its own transaction, because closing an
- * idea's voting waits for the vote writer and must not hold this build's locks), then the idea's
- * voters get the "did this solve it?" prompt. Deliberately not one transaction: a failure after the
- * build is stored is logged and leaves a published build whose remaining ideas a manager can ship
- * by hand, rather than a build that vanishes.
+ * Publishing a build closes the loop with the ideas it ships, in one transaction: the build is
+ * checked, every linked idea is checked and shipped (or the whole publication is refused), the
+ * build is stored, and the voters of each idea that has just shipped get the "did this solve it?"
+ * prompt. Either all of it commits or none of it does.
+ *
+ * <p>The order matters: shipping an idea closes its voting, which waits for the vote writer, and
+ * the writer may need locks on the idea rows; so the ideas are shipped before this transaction
+ * writes anything (the build is stored after), and voting reopens if the transaction rolls back.
  */
 @ApplicationScoped
+@Transactional
 public class Publishing {
-
-  private static final Logger LOG = Logger.getLogger(Publishing.class.getName());
 
   @Inject Builds builds;
   @Inject Ideas ideas;
@@ -39,20 +38,18 @@ public class Publishing {
       Instant releaseAt,
       String steps,
       Integer days,
+      Integer earlyAccessHours,
       List<Build.Line> lines) {
     MemberId manager = current.requireRole(Roles.COMMUNITY_MANAGER);
-    long id = builds.create(deviceId, version, releaseAt, steps, days, lines);
-    String label = version.strip();
-    for (long ideaId : builds.linkedIdeas(id)) {
-      try {
-        IdeaStatus status =
-            ideas.shipInBuild(ideaId, label, "Shipped in build " + label + ".", manager);
-        if (status == IdeaStatus.SHIPPED) {
-          prompts.ask(ideaVotes.votersOf(ideaId), ideaId, id);
-        }
-      } catch (RuntimeException e) {
-        LOG.log(Level.SEVERE, "Build " + id + " published, but idea " + ideaId + " not shipped", e);
-      }
+    Build build =
+        builds.prepare(deviceId, version, releaseAt, steps, days, earlyAccessHours, lines);
+    String label = build.buildVersion();
+    List<Long> shipped =
+        ideas.shipAllInBuild(
+            Builds.linkedIdeas(build), label, "Shipped in build " + label + ".", manager);
+    long id = builds.store(build);
+    for (long ideaId : shipped) {
+      prompts.ask(ideaVotes.votersOf(ideaId), ideaId, id);
     }
     return builds.view(id);
   }

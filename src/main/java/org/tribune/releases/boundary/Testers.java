@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.tribune.identity.boundary.Accounts;
 import org.tribune.identity.boundary.AuditLog;
 import org.tribune.identity.boundary.CurrentMember;
 import org.tribune.identity.entity.Member;
@@ -18,12 +19,17 @@ import org.tribune.platform.entity.DomainException;
 import org.tribune.releases.control.ReleaseSettings;
 import org.tribune.releases.control.TesterActivityRule;
 import org.tribune.releases.entity.Build;
+import org.tribune.releases.entity.TesterApplication;
 import org.tribune.releases.entity.TrustedTester;
 
 /**
- * The trusted early group: community managers invite members per device; the activity rule is
- * applied whenever a membership is read (nothing is scheduled), removing testers who stopped giving
- * verdicts, with a cool-down before they can be invited again. Testers see their own standing.
+ * The trusted early group. One truth: a member is a tester when they hold the identity role {@code
+ * trusted_tester} (granted and revoked here through {@link Accounts}, audited there) and their
+ * {@link TrustedTester} row names the device. Members apply; community managers invite (which
+ * grants the role and decides the application) or remove (which revokes it). The activity rule is
+ * applied whenever a membership is read or a tester gives a verdict (nothing is scheduled),
+ * removing testers who stopped giving verdicts, with a cool-down before they can apply or be
+ * invited again. Testers see their own standing, cool-down included.
  */
 @ApplicationScoped
 @Transactional
@@ -36,6 +42,7 @@ public class Testers {
   @Inject ReleaseSettings settings;
   @Inject Builds builds;
   @Inject AuditLog audit;
+  @Inject Accounts accounts;
 
   public record TesterView(
       long memberId,
@@ -61,7 +68,12 @@ public class Testers {
       tester = new TrustedTester(new MemberId(memberId), deviceId, manager, now);
       em.persist(tester);
     } else {
+      sync(tester);
       tester.reinvite(deviceId, manager, now);
+    }
+    role(manager, memberId, true);
+    for (TesterApplication open : openApplications(memberId)) {
+      open.decide(now);
     }
     em.flush();
     audit.record(
@@ -69,17 +81,127 @@ public class Testers {
     return view(tester);
   }
 
-  public TesterView remove(long memberId, String reason) {
+  public record ApplicationView(
+      long id,
+      long memberId,
+      String displayName,
+      DeviceView device,
+      String motivation,
+      Instant appliedAt) {}
+
+  /**
+   * The caller applies to test a device: refused while they are a tester, while an application of
+   * theirs is open, and during a cool-down after a removal (409, with the cool-down's end).
+   */
+  public ApplicationView apply(long deviceId, String motivation) {
+    MemberId member = current.requireRole(Roles.MEMBER);
+    builds.device(deviceId);
+    Instant now = settings.clock().instant();
+    TrustedTester tester = em.find(TrustedTester.class, member.value());
+    if (tester != null) {
+      sync(tester);
+      if (tester.active()) {
+        throw DomainException.conflict(
+            "already-tester", "Already a tester", "You are already a trusted tester.");
+      }
+      tester.requireCoolDownOver(now);
+    }
+    if (!openApplications(member.value()).isEmpty()) {
+      throw DomainException.conflict(
+          "already-applied", "Already applied", "Your application is waiting for a decision.");
+    }
+    TesterApplication application = new TesterApplication(member, deviceId, motivation, now);
+    em.persist(application);
+    em.flush();
+    return view(application);
+  }
+
+  /** Open applications, oldest first (community manager). */
+  public List<ApplicationView> applications() {
+    current.requireRole(Roles.COMMUNITY_MANAGER);
+    return em
+        .createQuery(
+            "SELECT a FROM TesterApplication a WHERE a.decidedAt IS NULL ORDER BY a.appliedAt, a.id",
+            TesterApplication.class)
+        .getResultList()
+        .stream()
+        .map(this::view)
+        .toList();
+  }
+
+  private List<TesterApplication> openApplications(long memberId) {
+    return em.createQuery(
+            "SELECT a FROM TesterApplication a WHERE a.memberId = :m AND a.decidedAt IS NULL",
+            TesterApplication.class)
+        .setParameter("m", memberId)
+        .getResultList();
+  }
+
+  private ApplicationView view(TesterApplication a) {
+    Member member = em.find(Member.class, a.memberId());
+    return new ApplicationView(
+        a.id(),
+        a.memberId(),
+        member == null ? null : member.displayName(),
+        DeviceView.of(builds.device(a.deviceId())),
+        a.motivation(),
+        a.appliedAt());
+  }
+
+  /** Grants or revokes the identity role, through identity (which audits and drops caches). */
+  private void role(MemberId actor, long memberId, boolean granted) {
+    Member member = accounts.find(new MemberId(memberId));
+    if (member.has(Roles.TRUSTED_TESTER) == granted) {
+      return;
+    }
+    List<String> roles = new ArrayList<>(member.roles());
+    if (granted) {
+      roles.add(Roles.TRUSTED_TESTER);
+    } else {
+      roles.remove(Roles.TRUSTED_TESTER);
+    }
+    accounts.replaceRoles(actor, member.id(), roles);
+  }
+
+  /**
+   * An active row whose member no longer holds the role (an admin revoked it) is ended here,
+   * without a cool-down: the role is the truth.
+   */
+  private void sync(TrustedTester tester) {
+    if (tester.active()) {
+      Member member = em.find(Member.class, tester.memberId());
+      if (member == null || !member.has(Roles.TRUSTED_TESTER)) {
+        tester.remove("The trusted_tester role was revoked.", settings.clock().instant(), null);
+      }
+    }
+  }
+
+  /**
+   * A manager removes a tester with a reason. The cool-down is the configured one unless the
+   * manager gives {@code coolDownDays} (0 for none, e.g. when the tester asked to leave).
+   */
+  public TesterView remove(long memberId, String reason, Integer coolDownDays) {
     MemberId manager = current.requireRole(Roles.COMMUNITY_MANAGER);
     if (reason == null || reason.isBlank() || reason.length() > 1000) {
       throw DomainException.invalid("reason", "is required, at most 1000 characters");
     }
+    if (coolDownDays != null && (coolDownDays < 0 || coolDownDays > 365)) {
+      throw DomainException.invalid("coolDownDays", "0 to 365");
+    }
     TrustedTester tester = em.find(TrustedTester.class, memberId);
+    if (tester != null) {
+      sync(tester);
+    }
     if (tester == null || !tester.active()) {
       throw DomainException.notFound("Active tester", memberId);
     }
     Instant now = settings.clock().instant();
-    tester.remove(reason.strip(), now, settings.testerActivity().coolDownUntil(now));
+    Instant coolDownUntil =
+        coolDownDays == null
+            ? settings.testerActivity().coolDownUntil(now)
+            : coolDownDays == 0 ? null : now.plus(java.time.Duration.ofDays(coolDownDays));
+    tester.remove(reason.strip(), now, coolDownUntil);
+    role(manager, memberId, false);
     audit.record(manager, "tester.remove", "member", Long.toString(memberId), "active", reason);
     return view(tester);
   }
@@ -90,6 +212,7 @@ public class Testers {
     for (TrustedTester t :
         em.createQuery("SELECT t FROM TrustedTester t ORDER BY t.memberId", TrustedTester.class)
             .getResultList()) {
+      sync(t);
       applyActivityRule(t);
       views.add(view(t));
     }
@@ -103,8 +226,18 @@ public class Testers {
     if (tester == null) {
       return Optional.empty();
     }
+    sync(tester);
     applyActivityRule(tester);
     return Optional.of(view(tester));
+  }
+
+  /** Brings the caller's standing up to date before they give a verdict (the rule may remove). */
+  public void refresh(MemberId member) {
+    TrustedTester tester = em.find(TrustedTester.class, member.value());
+    if (tester != null) {
+      sync(tester);
+      applyActivityRule(tester);
+    }
   }
 
   private void applyActivityRule(TrustedTester tester) {
@@ -116,6 +249,7 @@ public class Testers {
     if (rule.removes(recent)) {
       Instant now = settings.clock().instant();
       tester.remove(rule.reason(), now, rule.coolDownUntil(now));
+      role(null, tester.memberId(), false);
       audit.record(
           null,
           "tester.remove",

@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -26,7 +27,9 @@ public class TestersResource {
 
   public record Invitation(@NotNull Long memberId, @NotNull Long deviceId) {}
 
-  public record Removal(@NotNull String reason) {}
+  public record Removal(@NotNull String reason, Integer coolDownDays) {}
+
+  public record Application(@NotNull Long deviceId, @Size(max = 1000) String motivation) {}
 
   @GET
   @RolesAllowed(Roles.COMMUNITY_MANAGER)
@@ -37,7 +40,10 @@ public class TestersResource {
 
   @POST
   @RolesAllowed(Roles.COMMUNITY_MANAGER)
-  @Operation(summary = "Invite a member as trusted tester of a device (community manager)")
+  @Operation(
+      summary = "Invite a member as trusted tester of a device (community manager)",
+      description =
+          "Grants the identity role trusted_tester; 409 tester-cool-down after a removal.")
   public Response invite(@Valid @NotNull Invitation invitation) {
     return Response.status(201)
         .entity(testers.invite(invitation.memberId(), invitation.deviceId()))
@@ -47,10 +53,35 @@ public class TestersResource {
   @POST
   @Path("{memberId: \\d+}/removal")
   @RolesAllowed(Roles.COMMUNITY_MANAGER)
-  @Operation(summary = "Remove a tester, with a reason; the cool-down applies")
+  @Operation(
+      summary = "Remove a tester, with a reason; revokes the role trusted_tester",
+      description =
+          "The configured cool-down applies unless coolDownDays (0-365; 0 = none) is given.")
   public Testers.TesterView remove(
       @PathParam("memberId") long memberId, @Valid @NotNull Removal removal) {
-    return testers.remove(memberId, removal.reason());
+    return testers.remove(memberId, removal.reason(), removal.coolDownDays());
+  }
+
+  @POST
+  @Path("applications")
+  @RolesAllowed(Roles.MEMBER)
+  @Operation(
+      summary = "Apply to test a device",
+      description =
+          "409 already-tester, already-applied, or tester-cool-down (with coolDownUntil) while a"
+              + " removed tester's cool-down runs.")
+  public Response apply(@Valid @NotNull Application application) {
+    return Response.status(201)
+        .entity(testers.apply(application.deviceId(), application.motivation()))
+        .build();
+  }
+
+  @GET
+  @Path("applications")
+  @RolesAllowed(Roles.COMMUNITY_MANAGER)
+  @Operation(summary = "Open applications; inviting the member decides one (community manager)")
+  public List<Testers.ApplicationView> applications() {
+    return testers.applications();
   }
 
   @GET

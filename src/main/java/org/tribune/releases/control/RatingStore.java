@@ -283,42 +283,47 @@ public final class RatingStore implements BatchWriter<RatingCommand, RatingOutco
 
   private static Map<Key, Instant> installs(Connection c, Set<Long> members, Set<Long> builds)
       throws SQLException {
-    Map<Key, Instant> installs = new HashMap<>();
-    if (builds.isEmpty()) {
-      return installs;
-    }
-    for (List<Long> m : Sql.chunks(members)) {
-      for (List<Long> b : Sql.chunks(builds)) {
-        try (PreparedStatement s =
-            c.prepareStatement(
-                "SELECT member_id, build_id, installed_at FROM build_install WHERE member_id IN ("
-                    + Sql.marks(m.size())
-                    + ") AND build_id IN ("
-                    + Sql.marks(b.size())
-                    + ")")) {
-          Sql.bind(s, Sql.bind(s, 1, m), b);
-          try (ResultSet rs = s.executeQuery()) {
-            while (rs.next()) {
-              installs.put(new Key(rs.getLong(1), rs.getLong(2)), rs.getTimestamp(3).toInstant());
-            }
-          }
-        }
-      }
-    }
-    return installs;
+    return byMemberAndBuild(
+        c, "installed_at", "build_install", members, builds, rs -> rs.getTimestamp(3).toInstant());
   }
 
   private static Map<Key, Existing> ratings(Connection c, Set<Long> members, Set<Long> builds)
       throws SQLException {
-    Map<Key, Existing> ratings = new HashMap<>();
+    return byMemberAndBuild(
+        c,
+        "stars, late, excluded",
+        "build_rating",
+        members,
+        builds,
+        rs -> new Existing(rs.getInt(3), rs.getBoolean(4), rs.getBoolean(5), false));
+  }
+
+  /** Reads one column set of a table's rows (from column 3 on) for the members × builds given. */
+  @FunctionalInterface
+  private interface RowReader<V> {
+    V read(ResultSet rs) throws SQLException;
+  }
+
+  private static <V> Map<Key, V> byMemberAndBuild(
+      Connection c,
+      String columns,
+      String table,
+      Set<Long> members,
+      Set<Long> builds,
+      RowReader<V> reader)
+      throws SQLException {
+    Map<Key, V> rows = new HashMap<>();
     if (builds.isEmpty()) {
-      return ratings;
+      return rows;
     }
     for (List<Long> m : Sql.chunks(members)) {
       for (List<Long> b : Sql.chunks(builds)) {
         try (PreparedStatement s =
             c.prepareStatement(
-                "SELECT member_id, build_id, stars, late, excluded FROM build_rating"
+                "SELECT member_id, build_id, "
+                    + columns
+                    + " FROM "
+                    + table
                     + " WHERE member_id IN ("
                     + Sql.marks(m.size())
                     + ") AND build_id IN ("
@@ -327,15 +332,13 @@ public final class RatingStore implements BatchWriter<RatingCommand, RatingOutco
           Sql.bind(s, Sql.bind(s, 1, m), b);
           try (ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
-              ratings.put(
-                  new Key(rs.getLong(1), rs.getLong(2)),
-                  new Existing(rs.getInt(3), rs.getBoolean(4), rs.getBoolean(5), false));
+              rows.put(new Key(rs.getLong(1), rs.getLong(2)), reader.read(rs));
             }
           }
         }
       }
     }
-    return ratings;
+    return rows;
   }
 
   private DayExcluded exclude(Connection c, ExcludeDay command) throws SQLException {

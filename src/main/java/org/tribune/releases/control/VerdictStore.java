@@ -107,8 +107,9 @@ public final class VerdictStore implements BatchWriter<VerdictCommand, VerdictOu
     }
     try (PreparedStatement s =
         c.prepareStatement(
-            "SELECT COUNT(*) FROM trusted_tester WHERE member_id = ? AND device_id = ?"
-                + " AND status = 'active'")) {
+            "SELECT COUNT(*) FROM trusted_tester t JOIN member_role r"
+                + " ON r.member_id = t.member_id AND r.role_name = 'trusted_tester'"
+                + " WHERE t.member_id = ? AND t.device_id = ? AND t.status = 'active'")) {
       s.setLong(1, member);
       s.setLong(2, device);
       try (ResultSet rs = s.executeQuery()) {

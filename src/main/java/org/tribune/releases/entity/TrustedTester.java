@@ -12,9 +12,11 @@ import org.tribune.platform.entity.DomainException;
 import org.tribune.platform.entity.InstantColumn;
 
 /**
- * A member in the trusted early group of one device model. Community managers invite; the activity
- * rule removes a tester who stops giving verdicts, and a removed tester can be invited again only
- * after the cool-down. This table, not the identity role, decides who may give verdicts.
+ * A member's place in the trusted early group of one device model: which device, since when, and,
+ * after a removal, why and until when the cool-down runs. Whether the member is a tester at all is
+ * the identity role {@code trusted_tester}: an invitation grants it, a removal revokes it, and an
+ * active row whose member lost the role elsewhere counts for nothing (see {@code Testers}). A
+ * removed tester can apply or be invited again only after the cool-down.
  */
 @Entity
 @Table(name = "trusted_tester")
@@ -69,15 +71,7 @@ public class TrustedTester {
       throw DomainException.conflict(
           "already-tester", "Already a tester", "This member is already a trusted tester.");
     }
-    if (coolDownUntil != null && now.isBefore(coolDownUntil)) {
-      throw DomainException.conflict(
-              "tester-cool-down",
-              "Cool-down",
-              "This member was removed from the testers and may be invited again after "
-                  + coolDownUntil
-                  + ".")
-          .with("coolDownUntil", coolDownUntil.toString());
-    }
+    requireCoolDownOver(now);
     this.deviceId = deviceId;
     this.status = ACTIVE;
     this.invitedBy = manager.value();
@@ -85,6 +79,23 @@ public class TrustedTester {
     this.removedAt = null;
     this.removalReason = null;
     this.coolDownUntil = null;
+  }
+
+  /** Refuses while a removed tester's cool-down runs (409 tester-cool-down, with its end). */
+  public void requireCoolDownOver(Instant now) {
+    if (coolingDown(now)) {
+      throw DomainException.conflict(
+              "tester-cool-down",
+              "Cool-down",
+              "This member was removed from the testers and may apply or be invited again after "
+                  + coolDownUntil
+                  + ".")
+          .with("coolDownUntil", coolDownUntil.toString());
+    }
+  }
+
+  public boolean coolingDown(Instant now) {
+    return !active() && coolDownUntil != null && now.isBefore(coolDownUntil);
   }
 
   public void remove(String reason, Instant now, Instant coolDownUntil) {

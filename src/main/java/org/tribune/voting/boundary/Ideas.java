@@ -133,29 +133,58 @@ public class Ideas {
   }
 
   /**
-   * For the releases component: a published build ships the idea. An idea that is planned or in
-   * progress steps to shipped (through in progress), naming the build; the reason and the audit
-   * entry are those of any status change, the actor is whoever published the build. Answers the
-   * idea's status afterwards; an idea in any other status is left as it is. The caller has checked
-   * its own permission (publishing builds) and calls this outside its own transaction, because
-   * closing voting waits for the vote writer.
+   * For the releases component, inside its transaction (publishing a build): ships every idea the
+   * build's changelog links to, or none. Planned and in-progress ideas step to shipped (through in
+   * progress), naming the build; shipped and verified ideas (already shipped, e.g. in another
+   * device's build) stay as they are; an idea in any other status refuses the whole publication
+   * (422 idea-cannot-ship). All ideas are checked before anything changes, and voting on each is
+   * closed before the caller's transaction writes (see the class comment); if that transaction
+   * rolls back, voting reopens. The reason and audit entry are those of any status change; the
+   * caller has checked its own permission. Answers the ideas that have just shipped.
    */
-  public IdeaStatus shipInBuild(long id, String build, String reason, MemberId actor) {
-    Idea idea = find(id);
-    IdeaStatus before = idea.status();
-    if (before != IdeaStatus.PLANNED && before != IdeaStatus.IN_PROGRESS) {
-      return before;
+  @Transactional(Transactional.TxType.MANDATORY)
+  public List<Long> shipAllInBuild(List<Long> ids, String build, String reason, MemberId actor) {
+    List<Idea> toShip = new java.util.ArrayList<>();
+    for (long id : ids) {
+      Idea idea = find(id);
+      IdeaStatus status = idea.status();
+      if (status == IdeaStatus.PLANNED || status == IdeaStatus.IN_PROGRESS) {
+        toShip.add(idea);
+      } else if (status != IdeaStatus.SHIPPED && status != IdeaStatus.VERIFIED) {
+        throw DomainException.unprocessable(
+                "idea-cannot-ship",
+                "Idea cannot ship",
+                "Idea "
+                    + id
+                    + " is "
+                    + status.wire()
+                    + "; only planned or in-progress ideas ship in a build.")
+            .with("ideaId", id)
+            .with("status", status.wire());
+      }
     }
-    votes.closeVoting(id);
-    reopenIfRolledBack(id);
+    for (Idea idea : toShip) {
+      votes.closeVoting(idea.id());
+      reopenIfRolledBack(idea.id());
+    }
     Instant now = now();
-    if (before == IdeaStatus.PLANNED) {
-      idea.changeStatus(IdeaStatus.IN_PROGRESS, reason, build, actor, now);
+    List<Long> shipped = new java.util.ArrayList<>();
+    for (Idea idea : toShip) {
+      IdeaStatus before = idea.status();
+      if (before == IdeaStatus.PLANNED) {
+        idea.changeStatus(IdeaStatus.IN_PROGRESS, reason, build, actor, now);
+      }
+      idea.changeStatus(IdeaStatus.SHIPPED, reason, build, actor, now);
+      audit.record(
+          actor,
+          "idea.status",
+          "idea",
+          Long.toString(idea.id()),
+          before.wire(),
+          "shipped: " + reason);
+      shipped.add(idea.id());
     }
-    idea.changeStatus(IdeaStatus.SHIPPED, reason, build, actor, now);
-    audit.record(
-        actor, "idea.status", "idea", Long.toString(id), before.wire(), "shipped: " + reason);
-    return IdeaStatus.SHIPPED;
+    return shipped;
   }
 
   /**
