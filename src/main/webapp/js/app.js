@@ -22,6 +22,8 @@ import { ledgerView } from './views/ledger.js';
 import { roundsView, roundView, ballotView, delegatesView, delegateView } from './views/selection.js';
 // releases (issue 3)
 import { releasesView, buildView } from './views/releases.js';
+// ---- outcome reports (component reports) ----
+import { reportsView, reportView, reportsManageView, reportDraftView } from './views/reports.js';
 
 route('/', ideasView);
 route('/ideas', ideasView);
@@ -51,6 +53,11 @@ route('/rounds/:id', roundView);
 route('/rounds/:id/ballot', ballotView, { auth: true });
 route('/delegates', delegatesView);
 route('/delegates/:id', delegateView);
+// ---- outcome reports (component reports) ----
+route('/reports', reportsView);
+route('/reports/manage', reportsManageView, { auth: true, manager: true });
+route('/reports/drafts/:id', reportDraftView, { auth: true, manager: true });
+route('/reports/:kind/:subject/:version', reportView);
 
 let headerKey = null;
 
@@ -91,6 +98,8 @@ function renderHeader() {
   // --- end ledger ---
   // ---- selection rounds (issue 4) ----
   links.push(navLink('/rounds', t('nav.rounds'), 'nav-rounds'));
+  // ---- outcome reports (component reports) ----
+  links.push(navLink('/reports', t('nav.reports'), 'nav-reports'));
   if (signedIn()) {
     links.push(navLink('/submit', t('nav.submit'), 'nav-submit'));
     links.push(navLink('/my-votes', t('nav.myVotes'), 'nav-my-votes'));

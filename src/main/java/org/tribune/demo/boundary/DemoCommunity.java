@@ -69,6 +69,15 @@ public class DemoCommunity {
     selection.seed(cast.members());
     releases.seed(cast);
     jakarta.enterprise.inject.spi.CDI.current().select(DemoQa.class).get().seed(cast.members());
+    jakarta
+        .enterprise
+        .inject
+        .spi
+        .CDI
+        .current()
+        .select(DemoReports.class)
+        .get()
+        .seed(cast.members());
     LOG.info(
         () ->
             "Demo community seeded: "

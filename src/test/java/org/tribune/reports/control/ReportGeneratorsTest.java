@@ -1,0 +1,275 @@
+package org.tribune.reports.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.tribune.reports.entity.ReportDocument;
+import org.tribune.reports.entity.ReportDocument.Figure;
+import org.tribune.reports.entity.ReportDocument.Table;
+
+/** Every generator against a small fixed data set whose figures were worked out by hand. */
+class ReportGeneratorsTest {
+
+  static final Instant NOW = Instant.parse("2026-11-23T09:00:00Z");
+
+  static WeeklyReport.Input weekly() {
+    return new WeeklyReport.Input(
+        "2026-W47",
+        4,
+        23,
+        List.of(
+            new WeeklyReport.TopIdea(11, "Dark mode", 9, 40, "planned"),
+            new WeeklyReport.TopIdea(12, "Battery widget", 9, 12, "open"),
+            new WeeklyReport.TopIdea(10, "Call recorder", 5, 70, "shipped"),
+            new WeeklyReport.TopIdea(13, "No votes", 0, 3, "open")),
+        List.of(new WeeklyReport.PlannedIdea(11, "Dark mode", "V14.2")),
+        List.of(new WeeklyReport.ShippedIdea(10, "Call recorder", "Aurora 5", "V14.1.3")),
+        List.of(
+            new WeeklyReport.SolveResult(10, "Call recorder", 3, 1),
+            new WeeklyReport.SolveResult(9, "Faster unlock", 1, 3)),
+        List.of(
+            new WeeklyReport.BuildWeek(
+                "Aurora 5",
+                "V14.1.3",
+                new long[] {0, 0, 1, 2, 2},
+                "V14.1.2",
+                new long[] {1, 0, 1, 1, 1},
+                3,
+                1,
+                "passed",
+                1,
+                null),
+            new WeeklyReport.BuildWeek(
+                "Aurora 5", "V14.1.4", new long[5], null, null, 0, 0, "pending", 0, null)));
+  }
+
+  @Test
+  void weeklyFiguresAndTables() {
+    ReportDocument d = WeeklyReport.generate(weekly(), NOW);
+    assertEquals("weekly", d.kind());
+    assertEquals("2026-W47", d.subject());
+    assertEquals(4L, figure(d, "ideas_submitted"));
+    assertEquals(23L, figure(d, "votes_cast"));
+    assertEquals(1L, figure(d, "ideas_planned"));
+    assertEquals(1L, figure(d, "ideas_shipped"));
+    // 3 + 1 solved of 8 answered
+    assertEquals(new BigDecimal("0.5000"), figure(d, "solved_share"));
+    assertEquals(2L, figure(d, "builds"));
+    assertEquals(1L, figure(d, "halts"));
+
+    Table top = d.table("top_ideas");
+    // ties on this week's votes go to the older idea; ideas without votes this week are left out
+    assertEquals(List.of(11L, 12L, 10L), column(top, "idea"));
+    assertEquals("#/ideas/11", top.rows().get(0).get(top.column("link")));
+
+    Table solve = d.table("solve_results");
+    assertEquals(List.of(9L, 10L), column(solve, "idea"));
+    assertEquals(
+        List.of(new BigDecimal("0.2500"), new BigDecimal("0.7500")), column(solve, "solved_share"));
+
+    Table builds = d.table("builds");
+    List<Object> first = builds.rows().get(0);
+    assertEquals(5L, first.get(builds.column("ratings")));
+    // (3 + 8 + 10) / 5 = 4.20; previous (1 + 3 + 4 + 5) / 4 = 3.25
+    assertEquals(new BigDecimal("4.20"), first.get(builds.column("mean_stars")));
+    assertEquals(new BigDecimal("3.25"), first.get(builds.column("previous_mean_stars")));
+    assertEquals(new BigDecimal("0.95"), first.get(builds.column("change")));
+    List<Object> unrated = builds.rows().get(1);
+    assertNull(unrated.get(builds.column("mean_stars")));
+    assertNull(unrated.get(builds.column("change")));
+  }
+
+  @Test
+  void sessionCountsClassificationsRevisionsAndPlans() {
+    SessionReport.Input in =
+        new SessionReport.Input(
+            7,
+            "November session",
+            LocalDate.parse("2026-11-20"),
+            List.of(
+                inquiry("Q-2026-003", "answer c", "accepted", "satisfied", 0, 0),
+                inquiry("Q-2026-001", "answer a", "partly", "partly", 2, 1),
+                inquiry("Q-2026-002", "answer b", "declined", "satisfied", 1, 0),
+                inquiry("Q-2026-004", null, null, null, 0, 0)),
+            List.of(
+                new SessionReport.PlanRow(
+                    2,
+                    "Fix GPS",
+                    "Location",
+                    "done",
+                    100,
+                    LocalDate.parse("2027-01-31"),
+                    List.of("Q-2026-001")),
+                new SessionReport.PlanRow(
+                    3,
+                    "Camera HDR",
+                    "Camera",
+                    "in_progress",
+                    25,
+                    LocalDate.parse("2027-03-31"),
+                    List.of())));
+    ReportDocument d = SessionReport.generate(in, NOW);
+    assertEquals("7", d.subject());
+    assertEquals(4L, figure(d, "inquiries"));
+    assertEquals(3L, figure(d, "answered"));
+    assertEquals(2L, figure(d, "satisfied"));
+    assertEquals(1L, figure(d, "partly_satisfied"));
+    assertEquals(0L, figure(d, "not_satisfied"));
+    // 2 satisfied of 3 classified
+    assertEquals(new BigDecimal("0.6667"), figure(d, "satisfied_share"));
+    assertEquals(3L, figure(d, "revisions"));
+    assertEquals(1L, figure(d, "corrections"));
+    assertEquals(2L, figure(d, "plans"));
+    assertEquals(1L, figure(d, "plans_done"));
+    assertEquals(new BigDecimal("62.50"), figure(d, "plan_progress_mean"));
+    assertEquals(
+        List.of("Q-2026-001", "Q-2026-002", "Q-2026-003", "Q-2026-004"),
+        column(d.table("inquiries"), "reference"));
+    assertEquals(List.of(2L, 1L, 0L, 1L), column(d.table("satisfaction"), "inquiries"));
+  }
+
+  private static SessionReport.InquiryRow inquiry(
+      String ref,
+      String answer,
+      String outcome,
+      String satisfaction,
+      int revisions,
+      int corrections) {
+    return new SessionReport.InquiryRow(
+        ref,
+        "Heading " + ref,
+        "question",
+        "Camera",
+        "published",
+        answer,
+        outcome,
+        satisfaction,
+        revisions,
+        corrections);
+  }
+
+  @Test
+  void selectionTurnoutCountRoundsAndDelegates() {
+    SelectionReport.Input in =
+        new SelectionReport.Input(
+            3,
+            "Delegates 2027",
+            "stv",
+            2,
+            40,
+            10,
+            17,
+            List.of(
+                new SelectionReport.Nominee(21, "Ana", "user", "accepted", 9, 1),
+                new SelectionReport.Nominee(22, "Bo", "user", "accepted", 5, 2),
+                new SelectionReport.Nominee(23, "Cy", "developer", "accepted", 3, 3)),
+            List.of("Ana", "Bo", "Cy"),
+            List.of(
+                new SelectionReport.CountRound(
+                    1,
+                    "first",
+                    3_333_334,
+                    0,
+                    List.of(5_000_000L, 3_000_000L, 2_000_000L),
+                    List.of(1),
+                    List.of()),
+                new SelectionReport.CountRound(
+                    2,
+                    "surplus",
+                    3_333_334,
+                    0,
+                    List.of(3_333_334L, 4_666_666L, 2_000_000L),
+                    List.of(2),
+                    List.of(3))),
+            List.of(),
+            List.of(
+                new SelectionReport.Delegate(2, "Bo", "user", "EU", "aurora"),
+                new SelectionReport.Delegate(1, "Ana", "user", "CN", null)),
+            List.of(
+                new SelectionReport.AuditFile(
+                    "ballots.blt", "/api/v1/selection/rounds/3/results/ballots.blt", "ab")));
+    ReportDocument d = SelectionReport.generate(in, NOW);
+    assertEquals(new BigDecimal("0.2500"), figure(d, "turnout"));
+    assertEquals(3L, figure(d, "nominees"));
+    assertEquals(17L, figure(d, "endorsements"));
+    assertEquals(2L, figure(d, "delegates"));
+    assertEquals(2L, figure(d, "count_rounds"));
+    Table rounds = d.table("count_rounds");
+    assertEquals("Bo", rounds.rows().get(1).get(rounds.column("elected")));
+    assertEquals("Cy", rounds.rows().get(1).get(rounds.column("eliminated")));
+    assertEquals(new BigDecimal("3.333334"), rounds.rows().get(0).get(rounds.column("threshold")));
+    assertEquals(6, d.table("count_votes").rows().size());
+    assertEquals(
+        List.of(new BigDecimal("5.000000"), new BigDecimal("3.000000"), new BigDecimal("2.000000")),
+        column(d.table("first_preferences"), "votes"));
+    assertEquals(List.of("Ana", "Bo"), column(d.table("delegates"), "name"));
+  }
+
+  @Test
+  void scoreboardHidesSharesBelowTheMinimumSample() {
+    LocalDate due = LocalDate.parse("2026-11-10");
+    LocalDate onTime = due.minusDays(1);
+    LocalDate late = due.plusDays(1);
+    Scoreboard.Input in =
+        new Scoreboard.Input(
+            "2026-10-01..2026-12-31",
+            5,
+            List.of(
+                new Scoreboard.Department(
+                    "Camera",
+                    List.of(
+                        new Scoreboard.Case(false, due, onTime),
+                        new Scoreboard.Case(false, due, due),
+                        new Scoreboard.Case(true, due, onTime),
+                        new Scoreboard.Case(false, due, late),
+                        new Scoreboard.Case(false, due, onTime),
+                        new Scoreboard.Case(true, due, late),
+                        new Scoreboard.Case(false, due, onTime),
+                        new Scoreboard.Case(false, due, onTime),
+                        new Scoreboard.Case(false, due, onTime),
+                        new Scoreboard.Case(false, due, onTime))),
+                new Scoreboard.Department(
+                    "Battery",
+                    List.of(
+                        new Scoreboard.Case(false, due, onTime),
+                        new Scoreboard.Case(false, due, late)))));
+    ReportDocument d = Scoreboard.generate(in, NOW);
+    Table t = d.table("departments");
+    assertEquals(List.of("Battery", "Camera"), column(t, "department"));
+    List<Object> camera = t.rows().get(1);
+    assertEquals(10L, camera.get(t.column("answered")));
+    assertEquals(8L, camera.get(t.column("on_time")));
+    assertEquals(new BigDecimal("0.8000"), camera.get(t.column("on_time_share")));
+    assertEquals(new BigDecimal("0.4902"), camera.get(t.column("ci_low")));
+    assertEquals(new BigDecimal("0.9433"), camera.get(t.column("ci_high")));
+    assertEquals(2L, camera.get(t.column("priority_answered")));
+    assertEquals(1L, camera.get(t.column("priority_on_time")));
+    List<Object> battery = t.rows().get(0);
+    assertEquals(2L, battery.get(t.column("answered")));
+    assertNull(battery.get(t.column("on_time_share")));
+    assertNull(battery.get(t.column("ci_low")));
+    // overall 9 of 12: 0.75, Wilson [0.4677, 0.9111]
+    assertEquals(12L, figure(d, "answered"));
+    assertEquals(new BigDecimal("0.7500"), figure(d, "on_time_share"));
+    assertEquals(new BigDecimal("0.4677"), figure(d, "ci_low"));
+    assertEquals(new BigDecimal("0.9111"), figure(d, "ci_high"));
+  }
+
+  static Object figure(ReportDocument d, String id) {
+    return d.figures().stream()
+        .filter(f -> f.id().equals(id))
+        .findFirst()
+        .map(Figure::value)
+        .orElseThrow();
+  }
+
+  static List<Object> column(Table t, String id) {
+    int i = t.column(id);
+    return t.rows().stream().map(r -> r.get(i)).toList();
+  }
+}
