@@ -8,6 +8,7 @@ import { t } from './i18n.js';
 const BASE = 'api/v1';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const MAX_BUSY_RETRIES = 5;
+const SESSION_PROBE_MS = 10000;
 
 export class ApiError extends Error {
   constructor(status, problem) {
@@ -47,25 +48,31 @@ async function parse(response) {
 
 /**
  * api('POST', '/ideas', {title, body}) → parsed JSON, or throws ApiError.
- * Options: allow401 — a 401 is an answer for the caller (sign-in, session probe), not a redirect.
+ * Options: allow401 — a 401 is an answer for the caller (sign-in, session probe), not a redirect;
+ * timeoutMs — give up waiting for the response after this long (a network error).
  */
 export async function api(method, path, body, options = {}) {
-  const { allow401 = false } = options;
+  const { allow401 = false, timeoutMs = 0 } = options;
   let csrfRefreshed = false;
   for (let attempt = 0; ; attempt += 1) {
     const headers = { Accept: 'application/json, application/problem+json' };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (UNSAFE.has(method) && session.csrfToken) headers['X-CSRF-Token'] = session.csrfToken;
     let response;
+    const abort = timeoutMs > 0 ? new AbortController() : null;
+    const timer = abort ? setTimeout(() => abort.abort(), timeoutMs) : null;
     try {
       response = await fetch(BASE + path, {
         method,
         headers,
         credentials: 'same-origin',
         body: body === undefined ? undefined : JSON.stringify(body),
+        signal: abort ? abort.signal : undefined,
       });
     } catch (e) {
       throw new ApiError(0, { type: 'network', title: t('problem.network') });
+    } finally {
+      if (timer) clearTimeout(timer);
     }
     if (response.ok) {
       return parse(response);
@@ -96,7 +103,8 @@ export async function api(method, path, body, options = {}) {
 /** GET /session: learns whether this browser is signed in, and gets the CSRF token back. */
 export async function refreshSession() {
   try {
-    const body = await api('GET', '/session', undefined, { allow401: true });
+    // The portal waits for this probe before it draws anything, so it must not wait forever.
+    const body = await api('GET', '/session', undefined, { allow401: true, timeoutMs: SESSION_PROBE_MS });
     setSession(body);
     return true;
   } catch (e) {

@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.tribune.testsupport.ApiClient;
 import org.tribune.testsupport.Members;
+import org.tribune.testsupport.PageLog;
 
 /**
  * What a person does in the portal, step by step, for the browser tests; and the API calls that set
@@ -34,8 +35,13 @@ final class Portal {
    */
   void open(String route) {
     page.navigate("/#" + route);
-    assertThat(page.locator("body[data-ready=true]"))
-        .hasCount(1, new LocatorAssertions.HasCountOptions().setTimeout(30_000));
+    try {
+      assertThat(page.locator("body[data-ready=true]"))
+          .hasCount(1, new LocatorAssertions.HasCountOptions().setTimeout(30_000));
+    } catch (AssertionError notReady) {
+      throw new AssertionError(
+          "The portal did not start on #" + route + "\n" + PageLog.describe(page), notReady);
+    }
   }
 
   /**

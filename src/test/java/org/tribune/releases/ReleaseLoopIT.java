@@ -19,6 +19,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.tribune.releases.control.RolloutPlan;
@@ -345,15 +346,58 @@ class ReleaseLoopIT extends ApiIT {
     SignedIn member = members().signUp("member");
     long early = id(f.build(device, Duration.ofHours(-24)));
 
-    JsonObject forTester = ota(code, "member=" + tester.id(), "trusted");
+    String trusted = "/api/v1/ota/offer?device=" + code + "&channel=trusted";
+    // The tester's phone asks with its device token, and the tester signed in asks for themselves.
+    String phone = ReleaseFixtures.deviceToken(tester, device);
+    JsonObject forTester =
+        ok(anonymous().send("GET", trusted, null, Map.of("X-Device-Token", phone)));
     assertTrue(forTester.getBoolean("offer"), forTester.toString());
     assertEquals(early, forTester.getJsonNumber("buildId").longValue());
     assertEquals("trusted", forTester.getString("channel"));
-    assertEquals("not-a-tester", ota(code, "member=" + member.id(), "trusted").getString("reason"));
-    assertEquals("not-a-tester", ota(code, "deviceId=p1", "trusted").getString("reason"));
+    assertTrue(ok(tester.client().get(trusted)).getBoolean("offer"));
+    assertEquals("not-a-tester", ok(member.client().get(trusted)).getString("reason"));
+    SignedIn manager = members().withRoles("manager", "community_manager");
+    assertTrue(ok(manager.client().get(trusted + "&member=" + tester.id())).getBoolean("offer"));
+    assertEquals(
+        "not-a-tester",
+        ok(manager.client().get(trusted + "&member=" + member.id())).getString("reason"));
+
+    // Tester status is not public: nobody else learns it, in either direction.
+    ApiClient.Response anonymousAsks = anonymous().get(trusted + "&member=" + tester.id());
+    assertEquals(401, anonymousAsks.status(), anonymousAsks.toString());
+    assertEquals("unauthenticated", anonymousAsks.problemType());
+    assertEquals(401, anonymous().get(trusted + "&member=" + member.id()).status());
+    ApiClient.Response otherMember = member.client().get(trusted + "&member=" + tester.id());
+    assertEquals(403, otherMember.status(), otherMember.toString());
+    assertEquals(
+        403,
+        anonymous()
+            .send("GET", trusted + "&member=" + member.id(), null, Map.of("X-Device-Token", phone))
+            .status(),
+        "a device token answers only for its own member");
+    assertEquals(400, anonymous().get(trusted + "&deviceId=p1").status());
+    ApiClient.Response otherModel =
+        anonymous()
+            .send(
+                "GET",
+                "/api/v1/ota/offer?device=" + f.code(f.device()) + "&channel=trusted",
+                null,
+                Map.of("X-Device-Token", phone));
+    assertEquals(422, otherModel.status(), otherModel.toString());
+    assertEquals(
+        401,
+        anonymous()
+            .send("GET", trusted, null, Map.of("X-Device-Token", "trd_not-a-token"))
+            .status());
+
     assertEquals("no-build", ota(code, "member=" + tester.id(), "developer").getString("reason"));
     assertEquals(
         400, anonymous().get("/api/v1/ota/offer?device=" + code + "&member=1&channel=x").status());
+  }
+
+  private static JsonObject ok(ApiClient.Response r) {
+    assertEquals(200, r.status(), r.toString());
+    return r.object();
   }
 
   @Test

@@ -71,6 +71,7 @@ public abstract class BrowserIT extends ApiIT {
     context = browser.newContext(new Browser.NewContextOptions().setBaseURL(base().toString()));
     context.setDefaultTimeout(15_000);
     page = context.newPage();
+    PageLog.attach(page);
   }
 
   @AfterEach

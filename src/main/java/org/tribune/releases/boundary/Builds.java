@@ -485,6 +485,19 @@ public class Builds {
    * cohort of a subject is fixed per build, so a resumed rollout reaches the same ones.
    */
   public OtaOffer offer(String deviceCode, String subject, Channel channel, Long memberId) {
+    return offer(deviceCode, subject, channel, memberId, Optional.empty());
+  }
+
+  /**
+   * As {@link #offer(String, String, Channel, Long)}, asked with a phone's device token: the
+   * token's device model must be the one asked about.
+   */
+  public OtaOffer offer(
+      String deviceCode,
+      String subject,
+      Channel channel,
+      Long memberId,
+      Optional<Long> tokenDevice) {
     List<DeviceModel> found =
         em.createQuery("SELECT d FROM DeviceModel d WHERE d.code = :c", DeviceModel.class)
             .setParameter("c", deviceCode)
@@ -493,6 +506,10 @@ public class Builds {
       throw DomainException.notFound("Device", deviceCode);
     }
     long deviceId = found.get(0).id();
+    if (tokenDevice.isPresent() && tokenDevice.get() != deviceId) {
+      throw DomainException.unprocessable(
+          "wrong-device", "Wrong device", "This device token belongs to another device model.");
+    }
     String wire = channel.wire();
     if (channel == Channel.TRUSTED
         && (memberId == null || !isTester(new MemberId(memberId), deviceId))) {

@@ -7,6 +7,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.tribune.identity.boundary.CurrentMember;
 import org.tribune.identity.control.Secrets;
 import org.tribune.identity.entity.MemberId;
@@ -83,6 +84,19 @@ public class DeviceTokens {
     DeviceToken token = live(secret);
     return builds.installFromDevice(token.member(), token.deviceId(), buildId, installedAt);
   }
+
+  /**
+   * The member and device model of the live device token sent, if one was sent (401 if unknown).
+   */
+  public Optional<TokenHolder> holder(String secret) {
+    if (secret == null || secret.isBlank()) {
+      return Optional.empty();
+    }
+    DeviceToken token = live(secret);
+    return Optional.of(new TokenHolder(token.member(), token.deviceId()));
+  }
+
+  public record TokenHolder(MemberId member, long deviceId) {}
 
   private DeviceToken live(String secret) {
     if (secret == null
