@@ -359,7 +359,7 @@ function applicationCard(device, tester, application) {
 
 function applyForm(device, tester) {
   const motivation = field({ name: 'motivation', label: t('rel.motivation'), hint: t('rel.motivationHint'), type: 'textarea', maxlength: 1000, rows: 3, testid: 'tester-motivation' });
-  const form = h('form', { class: 'form', dataset: { testid: 'tester-apply-form' } }, motivation.row, submitButton(tester ? t('rel.applyAgain') : t('rel.apply', { device: device.name }), 'tester-apply'));
+  const form = h('form', { class: 'form', dataset: { testid: 'tester-apply-form' } }, motivation.row, submitButton(tester && tester.device.id === device.id ? t('rel.applyAgain') : t('rel.apply', { device: device.name }), 'tester-apply'));
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     clearMessages(form);
