@@ -809,6 +809,7 @@ export default {
   'testers.coolDownDays': "Cool-down in days (optional)",
   'testers.coolDownDaysHint': "Empty: the configured cool-down; 0: none (e.g. the tester asked to leave).",
   'testers.remove': "Remove {name}",
+  'testers.removeToggle': "Remove {name}…",
   'testers.removed': "{name} is no longer a trusted tester.",
   'rel.verdict': "Verdict",
   'rel.good': "Good",

@@ -802,6 +802,7 @@ export default {
   'testers.coolDownDays': "冷却期天数（可选）",
   'testers.coolDownDaysHint': "留空：使用配置的冷却期；0：不设冷却期（例如用户主动退出）。",
   'testers.remove': "移出 {name}",
+  'testers.removeToggle': "移出 {name}…",
   'testers.removed': "{name} 已不再是内测用户。",
   'rel.verdict': "判定",
   'rel.good': "好",

@@ -157,7 +157,7 @@ function testerItem(x) {
       : builds.length
         ? h(
             'ul',
-            { class: 'plain-list', 'aria-label': t('testers.recent'), dataset: { testid: 'tester-recent' } },
+            { class: 'recent-builds', 'aria-label': t('testers.recent'), dataset: { testid: 'tester-recent' } },
             builds.map((b) =>
               h('li', { dataset: { verdict: b.verdict || 'none' } }, h('a', { href: `#/builds/${b.buildId}` }, b.version), ': ', b.verdict ? t(`rel.${b.verdict}`) : h('strong', {}, t('testers.noVerdict'))),
             ),
@@ -171,6 +171,8 @@ function removeForm(x, who) {
   const reason = field({ name: 'reason', label: t('testers.removeReason'), required: true, maxlength: 1000, testid: 'tester-remove-reason' });
   const days = field({ name: 'coolDownDays', label: t('testers.coolDownDays'), hint: t('testers.coolDownDaysHint'), type: 'number', min: 0, max: 365, step: 1, inputmode: 'numeric', testid: 'tester-remove-days' });
   const form = h('form', { class: 'inline-form', novalidate: true, dataset: { testid: 'tester-remove-form' } }, reason.row, days.row, submitButton(t('testers.remove', { name: who }), 'tester-remove'));
+  // Folded away: the list stays readable, and the summary is a native, keyboard-operable toggle.
+  const disclosure = h('details', { class: 'remove-tester' }, h('summary', { dataset: { testid: 'tester-remove-toggle' } }, t('testers.removeToggle', { name: who })), form);
   form.querySelector('button[type="submit"]').classList.remove('primary');
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
@@ -186,5 +188,5 @@ function removeForm(x, who) {
       }
     });
   });
-  return form;
+  return disclosure;
 }

@@ -76,7 +76,7 @@ class TrustedTestersIT extends BrowserIT {
     Locator row =
         testers.locator("[data-testid=tester-row][data-member-id=\"" + invited.id() + "\"]");
     assertThat(row).hasAttribute("data-status", "active");
-    assertThat(row.getByTestId("tester-remove-form")).isVisible();
+    assertThat(row.getByTestId("tester-remove-toggle")).isVisible();
     signOut(portal);
 
     // The invited member has the tester panel with the early build.
