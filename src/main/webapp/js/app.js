@@ -22,6 +22,7 @@ import { ledgerView } from './views/ledger.js';
 import { roundsView, roundView, ballotView, delegatesView, delegateView } from './views/selection.js';
 // releases (issue 3)
 import { releasesView, buildView } from './views/releases.js';
+import { testersView } from './views/testers.js';
 // ---- outcome reports (component reports) ----
 import { reportsView, reportView, reportsManageView, reportDraftView } from './views/reports.js';
 
@@ -44,6 +45,8 @@ route('/ledger', ledgerView);
 // --- end ledger ---
 // releases (issue 3)
 route('/builds', releasesView);
+// before /builds/:id, which would otherwise take "testers" for a build id
+route('/builds/testers', testersView, { auth: true, manager: true });
 route('/builds/:id', buildView);
 route('/signin', signInView);
 route('/signup', signUpView);

@@ -8,6 +8,7 @@ import { showError, clearMessages, announce, flash } from '../messages.js';
 import { field, busy, submitButton } from '../forms.js';
 import { hasRole, isManager, session } from '../session.js';
 import { navigate, render } from '../router.js';
+import { peoplePicker } from './people.js';
 
 const OUTCOMES = ['accepted', 'partly', 'declined', 'not_our_remit'];
 const SATISFACTION = ['satisfied', 'partly', 'not_satisfied'];
@@ -107,58 +108,7 @@ function rerender(message) {
   };
 }
 
-// --- picking people by name, attachments (qa) ------------------------------------------------
-
-/**
- * Choose members by name instead of typing ids: a search box (GET /qa/departments/people, community
- * managers) and the chosen people as removable chips. Returns {row, input}: input is a hidden field
- * whose value is the chosen ids, comma-separated, so actionForm reads it like any other field.
- */
-function peoplePicker({ name, label, hint, role, testid, chosen = [], single = false }) {
-  const picked = new Map(chosen.map((p) => [p.id, p.name]));
-  const input = h('input', { type: 'hidden', name });
-  const search = field({ name: `${name}-search`, label, hint, type: 'search', autocomplete: 'off', testid: `${testid}-search` });
-  const results = h('ul', { class: 'plain-list qa-picker-results', 'aria-live': 'polite', dataset: { testid: `${testid}-results` } });
-  const chips = h('ul', { class: 'plain-list qa-picker-chosen', dataset: { testid: `${testid}-chosen` } });
-  function sync() {
-    input.value = [...picked.keys()].join(',');
-    replace(
-      chips,
-      [...picked].map(([id, who]) =>
-        h('li', { class: 'chip', dataset: { testid: `${testid}-chip`, memberId: id } }, who, ' ',
-          h('button', { type: 'button', class: 'link', 'aria-label': t('qa.picker.remove', { name: who }), onclick: () => { picked.delete(id); sync(); } }, '×'))),
-    );
-  }
-  let timer;
-  search.input.addEventListener('input', () => {
-    clearTimeout(timer);
-    timer = setTimeout(async () => {
-      const q = search.input.value.trim();
-      if (!q) return replace(results);
-      try {
-        const found = await api('GET', `/qa/departments/people${query({ q, role })}`);
-        replace(
-          results,
-          found.length
-            ? found.map((p) =>
-                h('li', {}, h('button', { type: 'button', dataset: { testid: `${testid}-option`, memberId: p.id }, onclick: () => {
-                  if (single) picked.clear();
-                  picked.set(p.id, p.name);
-                  search.input.value = '';
-                  replace(results);
-                  sync();
-                } }, t('qa.picker.add', { name: p.name }))))
-            : [h('li', { class: 'empty' }, t('qa.picker.none'))],
-        );
-      } catch (err) {
-        replace(results);
-      }
-    }, 250);
-  });
-  sync();
-  const row = h('div', { class: 'qa-picker' }, search.row, results, chips, input);
-  return { row, input };
-}
+// --- attachments (qa) -----------------------------------------------------------------------
 
 function ids(value) {
   return value ? value.split(/[\s,]+/).filter(Boolean).map(Number) : [];

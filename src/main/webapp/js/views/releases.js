@@ -4,7 +4,7 @@ import { h } from '../dom.js';
 import { t, formatDate, formatNumber } from '../i18n.js';
 import { api } from '../api.js';
 import { session, signedIn, isManager, hasRole } from '../session.js';
-import { showError, announce } from '../messages.js';
+import { showError, announce, clearMessages, flash } from '../messages.js';
 import { field, busy, submitButton } from '../forms.js';
 import { render, navigate } from '../router.js';
 
@@ -42,11 +42,12 @@ export async function releasesView({ query }) {
     return section;
   }
   const device = pickDevice(devices, query);
-  const [current, history, prompts, tester] = await Promise.all([
+  const [current, history, prompts, tester, application] = await Promise.all([
     optional(api('GET', `/devices/${device.id}/current`)),
     api('GET', `/devices/${device.id}/builds`),
     signedIn() ? api('GET', '/me/ship-prompts') : Promise.resolve([]),
     signedIn() ? optional(api('GET', '/testers/me')) : Promise.resolve(null),
+    signedIn() ? optional(api('GET', '/testers/applications/mine')) : Promise.resolve(null),
   ]);
   const select = field({
     name: 'device',
@@ -57,11 +58,18 @@ export async function releasesView({ query }) {
   });
   select.input.addEventListener('change', (e) => navigate(`/builds?device=${e.target.value}`));
   section.append(select.row);
+  if (isManager()) {
+    section.append(h('p', {}, h('a', { href: '#/builds/testers', dataset: { testid: 'manage-testers' } }, t('rel.manageTesters'))));
+  }
   const open = prompts.filter((p) => p.solved === null || p.solved === undefined);
   if (prompts.length) section.append(promptsCard(prompts, open.length));
   section.append(h('h2', {}, t('rel.thisWeek')));
   section.append(current ? buildCard(current, { summary: true }) : h('p', { class: 'empty', dataset: { testid: 'no-build' } }, t('rel.noBuild')));
   if (tester) section.append(testerPanel(tester, history));
+  if (signedIn()) {
+    const card = applicationCard(device, tester, application);
+    if (card) section.append(card);
+  }
   section.append(historyCard(history));
   if (isManager()) section.append(publishForm(device));
   return section;
@@ -308,7 +316,9 @@ function testerPanel(tester, history) {
     h('h2', {}, t('rel.testerPanel')),
     h('p', {}, t(tester.status === 'removed' && !tester.coolDownUntil ? 'rel.tester.removedNoCoolDown' : `rel.tester.${tester.status}`, { device: tester.device.name, until: tester.coolDownUntil ? formatDate(tester.coolDownUntil) : '' })),
     tester.removalReason ? h('p', { class: 'hint' }, tester.removalReason) : null,
-    applyAgain(tester),
+    tester.warned
+      ? h('p', { class: 'banner', dataset: { testid: 'tester-warning' } }, t('rel.tester.warned', { missed: formatNumber(tester.missedInARow), n: formatNumber(tester.missedToRemove) }))
+      : null,
     h('p', { class: 'hint' }, t('rel.activityRule', { n: formatNumber(tester.missedToRemove), given: formatNumber(tester.recentVerdicts.filter((x) => x).length), of: formatNumber(tester.recentVerdicts.length) })),
     early.length
       ? h('ul', { class: 'plain-list' }, early.map((b) => h('li', {}, h('a', { href: `#/builds/${b.id}`, dataset: { testid: 'early-build' } }, b.version), ` · ${t('rel.released', { date: formatDate(b.releaseAt) })}`)))
@@ -316,23 +326,56 @@ function testerPanel(tester, history) {
   );
 }
 
-// releases: re-application after a removal, once the cool-down is over.
-function applyAgain(tester) {
-  const over = !tester.coolDownUntil || new Date(tester.coolDownUntil) <= new Date();
-  if (tester.status !== 'removed' || !over) return null;
-  const wrap = h('p', {});
-  const button = h('button', { type: 'button', dataset: { testid: 'tester-apply' } }, t('rel.applyAgain'));
-  button.addEventListener('click', async () => {
-    try {
-      await api('POST', '/testers/applications', { deviceId: tester.device.id });
-      button.disabled = true;
-      announce(t('rel.applied'));
-    } catch (err) {
-      showError(err, wrap);
-    }
+/**
+ * Becoming a tester, for a member who is not one: their latest application's outcome (waiting, or
+ * declined with the manager's reason) and, when they may apply, the form to apply for this device.
+ * A declined member may apply again at once; a removed tester only after the cool-down.
+ */
+function applicationCard(device, tester, application) {
+  if (tester && tester.status === 'active') return null;
+  // An application from before the last invitation belongs to that earlier membership.
+  const latest = application && !(tester && new Date(application.appliedAt) < new Date(tester.invitedAt)) ? application : null;
+  const coolingDown = tester && tester.coolDownUntil && new Date(tester.coolDownUntil) > new Date();
+  const box = h('div', { class: 'card', dataset: { testid: 'tester-application-card' } }, h('h2', { tabindex: '-1', dataset: { testid: 'tester-application-heading' } }, t('rel.becomeTester')));
+  if (latest && latest.outcome === 'open') {
+    box.append(h('p', { dataset: { testid: 'tester-application', outcome: 'open' } }, t('rel.application.open', { device: latest.device.name, date: formatDate(latest.appliedAt) })));
+    return box;
+  }
+  if (latest && latest.outcome === 'declined') {
+    box.append(
+      h(
+        'div',
+        { dataset: { testid: 'tester-application', outcome: 'declined' } },
+        h('p', {}, t('rel.application.declined', { device: latest.device.name, date: formatDate(latest.decidedAt) })),
+        h('p', { class: 'hint' }, `${t('rel.application.reason')}: `, h('span', { dataset: { testid: 'tester-application-reason' } }, latest.declineReason)),
+        coolingDown ? null : h('p', {}, t('rel.application.again')),
+      ),
+    );
+  }
+  if (coolingDown) return latest ? box : null;
+  box.append(applyForm(device, tester));
+  return box;
+}
+
+function applyForm(device, tester) {
+  const motivation = field({ name: 'motivation', label: t('rel.motivation'), hint: t('rel.motivationHint'), type: 'textarea', maxlength: 1000, rows: 3, testid: 'tester-motivation' });
+  const form = h('form', { class: 'form', dataset: { testid: 'tester-apply-form' } }, motivation.row, submitButton(tester && tester.device.id === device.id ? t('rel.applyAgain') : t('rel.apply', { device: device.name }), 'tester-apply'));
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    clearMessages(form);
+    await busy(form, async () => {
+      try {
+        await api('POST', '/testers/applications', { deviceId: device.id, motivation: motivation.input.value.trim() || null });
+        flash(t('rel.applied'));
+        await render({ keepFocus: true });
+        const heading = document.querySelector('[data-testid="tester-application-heading"]');
+        if (heading) heading.focus();
+      } catch (err) {
+        showError(err, form);
+      }
+    });
   });
-  wrap.append(button);
-  return wrap;
+  return form;
 }
 
 function verdictForm(b) {

@@ -9,9 +9,14 @@ import static org.tribune.releases.ReleaseFixtures.rate;
 import static org.tribune.releases.ReleaseFixtures.verdict;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.tribune.releases.control.RolloutPlan;
 import org.tribune.testsupport.ApiClient;
@@ -271,6 +276,256 @@ class ReleasesApiIT extends ApiIT {
     ApiClient.Response notManager =
         member.client().post("/api/v1/builds/" + build + "/rollout/halt", "{\"reason\":\"no\"}");
     assertEquals(403, notManager.status());
+  }
+
+  // ---- tester applications: declined with a reason, seen by the applicant ----
+
+  @Test
+  void aDeclinedApplicantSeesTheReasonAndMayApplyAgainAtOnce() {
+    ReleaseFixtures f = fixtures();
+    long device = f.device();
+    SignedIn applicant = members().signUp("applicant");
+    ApiClient.Response never = applicant.client().get("/api/v1/testers/applications/mine");
+    assertEquals(404, never.status(), never.toString());
+    assertTrue(never.contentType().startsWith("application/problem+json"));
+
+    long first = id(created(apply(applicant, device)));
+    JsonObject pending = mine(applicant);
+    assertEquals(first, id(pending));
+    assertEquals("open", pending.getString("outcome"));
+    assertTrue(absent(pending, "decidedAt"));
+    assertTrue(openApplication(f, first).isPresent());
+
+    ApiClient.Response declined =
+        decline(f.manager(), first, "{\"reason\":\"  We have enough testers for now.  \"}");
+    assertEquals(200, declined.status(), declined.toString());
+    assertEquals("declined", declined.object().getString("outcome"));
+
+    JsonObject outcome = mine(applicant);
+    assertEquals(first, id(outcome));
+    assertEquals("declined", outcome.getString("outcome"));
+    assertEquals("We have enough testers for now.", outcome.getString("declineReason"));
+    assertEquals(device, outcome.getJsonObject("device").getJsonNumber("id").longValue());
+    assertFalse(Instant.parse(outcome.getString("decidedAt")).isAfter(Instant.now()));
+    assertTrue(openApplication(f, first).isEmpty(), "no longer open");
+    assertEquals(404, applicant.client().get("/api/v1/testers/me").status(), "never a tester");
+
+    JsonObject audited =
+        members()
+            .admin()
+            .client()
+            .get("/api/v1/audit?limit=100")
+            .object()
+            .getJsonArray("items")
+            .stream()
+            .map(JsonValue::asJsonObject)
+            .filter(e -> e.getString("action").equals("tester.decline"))
+            .filter(e -> e.getString("subjectId").equals(Long.toString(applicant.id())))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no tester.decline in the audit log"));
+    assertEquals(f.manager().id(), audited.getJsonNumber("actorId").longValue());
+    assertEquals("member", audited.getString("subjectType"));
+    assertEquals("We have enough testers for now.", audited.getString("after"));
+
+    ApiClient.Response twice = decline(f.manager(), first, "{\"reason\":\"Again.\"}");
+    assertEquals(409, twice.status(), twice.toString());
+    assertEquals("application-decided", twice.problemType());
+    assertEquals("We have enough testers for now.", mine(applicant).getString("declineReason"));
+
+    // No cool-down after a decline: the member applies again, and the latest application shows.
+    long second = id(created(apply(applicant, device)));
+    JsonObject again = mine(applicant);
+    assertEquals(second, id(again));
+    assertEquals("open", again.getString("outcome"));
+    assertTrue(absent(again, "declineReason"));
+
+    check(
+        f.manager()
+            .client()
+            .post(
+                "/api/v1/testers",
+                "{\"memberId\":" + applicant.id() + ",\"deviceId\":" + device + "}"),
+        201);
+    assertEquals("invited", mine(applicant).getString("outcome"));
+    ApiClient.Response afterInvite = decline(f.manager(), second, "{\"reason\":\"Too late.\"}");
+    assertEquals(409, afterInvite.status(), afterInvite.toString());
+    assertEquals("application-decided", afterInvite.problemType());
+    assertEquals(
+        "active", applicant.client().get("/api/v1/testers/me").object().getString("status"));
+  }
+
+  @Test
+  void aDeclineNeedsACommunityManagerAReasonAndAnOpenApplicationAndChangesNothingOtherwise() {
+    ReleaseFixtures f = fixtures();
+    long device = f.device();
+    SignedIn applicant = members().signUp("applicant");
+    long application = id(created(apply(applicant, device)));
+    String body = "{\"reason\":\"Not this week.\"}";
+
+    ApiClient.Response anonymous = decline(null, application, body);
+    assertEquals(401, anonymous.status(), anonymous.toString());
+    assertEquals("unauthenticated", anonymous.problemType());
+    for (SignedIn notManager :
+        List.of(
+            applicant, members().signUp("member"), members().withRoles("t", "trusted_tester"))) {
+      ApiClient.Response refused = decline(notManager, application, body);
+      assertEquals(403, refused.status(), refused.toString());
+      assertEquals("forbidden", refused.problemType());
+    }
+    ApiClient.Response unknown = decline(f.manager(), 999_999_999L, body);
+    assertEquals(404, unknown.status(), unknown.toString());
+    assertEquals("not-found", unknown.problemType());
+    assertEquals(
+        404, f.manager().client().post("/api/v1/testers/applications/x/decline", body).status());
+
+    for (String bad :
+        new String[] {
+          "{}",
+          "{\"reason\":null}",
+          "{\"reason\":\"\"}",
+          "{\"reason\":\"   \"}",
+          "{\"reason\":\"" + "x".repeat(1001) + "\"}",
+          "{\"reason\":\"ok\",\"extra\":1}",
+          "{\"reason\":[\"a\"]}",
+          "{\"reason\":",
+          "null"
+        }) {
+      ApiClient.Response refused = decline(f.manager(), application, bad);
+      assertEquals(400, refused.status(), abbreviated(bad) + " → " + refused);
+      assertTrue(refused.contentType().startsWith("application/problem+json"), refused.toString());
+    }
+    ApiClient.Response blank = decline(f.manager(), application, "{\"reason\":\"  \"}");
+    assertEquals("invalid-input", blank.problemType());
+    assertEquals(
+        "reason", blank.object().getJsonArray("errors").getJsonObject(0).getString("field"));
+
+    JsonObject unchanged = mine(applicant);
+    assertEquals("open", unchanged.getString("outcome"));
+    assertTrue(absent(unchanged, "declineReason"));
+    assertTrue(openApplication(f, application).isPresent());
+    boolean audited =
+        members()
+            .admin()
+            .client()
+            .get("/api/v1/audit?limit=100")
+            .object()
+            .getJsonArray("items")
+            .stream()
+            .map(JsonValue::asJsonObject)
+            .anyMatch(
+                e ->
+                    e.getString("action").equals("tester.decline")
+                        && e.getString("subjectId").equals(Long.toString(applicant.id())));
+    assertFalse(audited, "nothing audited for refused declines");
+
+    // A reason of exactly 1000 characters is accepted.
+    ApiClient.Response longest =
+        decline(f.manager(), application, "{\"reason\":\"" + "y".repeat(1000) + "\"}");
+    assertEquals(200, longest.status(), longest.toString());
+    assertEquals(1000, mine(applicant).getString("declineReason").length());
+  }
+
+  @Test
+  void aTesterWhoMissedTheNewestBuildIsWarnedAndSeesTheBuild() {
+    ReleaseFixtures f = fixtures();
+    long device = f.device();
+    SignedIn tester = f.tester(device);
+    // A build whose early window opens after the invitation and closes in a few seconds.
+    String version = "OS5.0." + java.util.UUID.randomUUID().toString().substring(0, 6);
+    ApiClient.Response published =
+        f.manager()
+            .client()
+            .post(
+                "/api/v1/builds",
+                Json.createObjectBuilder()
+                    .add("deviceId", device)
+                    .add("version", version)
+                    .add("releaseAt", Instant.now().plusSeconds(2).toString())
+                    .add("earlyAccessHours", 0)
+                    .add(
+                        "changelog",
+                        Json.createArrayBuilder().add(Json.createObjectBuilder().add("text", "W")))
+                    .build()
+                    .toString());
+    check(published, 201);
+    long build = id(published.object());
+    JsonObject standing = null;
+    for (int i = 0; i < 60; i++) {
+      standing = tester.client().get("/api/v1/testers/me").object();
+      if (standing.getBoolean("warned")) {
+        break;
+      }
+      sleep(500);
+    }
+    assertTrue(standing.getBoolean("warned"), standing.toString());
+    assertEquals("active", standing.getString("status"));
+    assertEquals(1, standing.getInt("missedInARow"));
+    assertEquals(2, standing.getInt("missedToRemove"));
+    JsonObject recent = standing.getJsonArray("recentBuilds").getJsonObject(0);
+    assertEquals(build, recent.getJsonNumber("buildId").longValue());
+    assertEquals(version, recent.getString("version"));
+    assertTrue(absent(recent, "verdict"));
+
+    JsonObject listed =
+        ((JsonArray) f.manager().client().get("/api/v1/testers").json())
+            .stream()
+                .map(JsonValue::asJsonObject)
+                .filter(t -> t.getJsonNumber("memberId").longValue() == tester.id())
+                .findFirst()
+                .orElseThrow();
+    assertTrue(listed.getBoolean("warned"));
+    assertEquals(
+        version, listed.getJsonArray("recentBuilds").getJsonObject(0).getString("version"));
+  }
+
+  private static ApiClient.Response apply(SignedIn member, long device) {
+    return member
+        .client()
+        .post(
+            "/api/v1/testers/applications",
+            "{\"deviceId\":" + device + ",\"motivation\":\"I flash every weekly build.\"}");
+  }
+
+  private ApiClient.Response decline(SignedIn manager, long application, String body) {
+    ApiClient client = manager == null ? anonymous() : manager.client();
+    return client.post("/api/v1/testers/applications/" + application + "/decline", body);
+  }
+
+  private static JsonObject mine(SignedIn member) {
+    ApiClient.Response r = member.client().get("/api/v1/testers/applications/mine");
+    assertEquals(200, r.status(), r.toString());
+    return r.object();
+  }
+
+  private static JsonObject created(ApiClient.Response r) {
+    assertEquals(201, r.status(), r.toString());
+    return r.object();
+  }
+
+  private static Optional<JsonObject> openApplication(ReleaseFixtures f, long application) {
+    return ((JsonArray) f.manager().client().get("/api/v1/testers/applications").json())
+        .stream()
+            .map(JsonValue::asJsonObject)
+            .filter(a -> a.getJsonNumber("id").longValue() == application)
+            .findFirst();
+  }
+
+  /** The JSON leaves null members out. */
+  private static boolean absent(JsonObject o, String key) {
+    return !o.containsKey(key) || o.isNull(key);
+  }
+
+  private static String abbreviated(String body) {
+    return body.length() > 60 ? body.substring(0, 60) + "…" : body;
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
   }
 
   private JsonObject score(long build) {

@@ -27,6 +27,7 @@ import org.tribune.releases.control.BuildVotes;
 import org.tribune.releases.entity.Build;
 import org.tribune.releases.entity.DeviceModel;
 import org.tribune.releases.entity.FollowUp;
+import org.tribune.releases.entity.TesterApplication;
 import org.tribune.releases.entity.TrustedTester;
 import org.tribune.voting.boundary.Ideas;
 import org.tribune.voting.control.IdeaVotes;
@@ -35,7 +36,9 @@ import org.tribune.voting.control.IdeaVotes;
  * The demo's weekly builds: three device models with five weekly builds each, trusted testers and
  * their verdicts, one bad build (halted, with its engineering follow-up resolved by the next
  * build), installs and ratings, and this week's builds shipping an idea whose voters are asked
- * whether it solved their problem.
+ * whether it solved their problem. Every tester holds the role and has a row naming the device; the
+ * community manager's screen has a warned tester, an open application and a declined one ({@link
+ * #testerPipeline}).
  *
  * <p>Past weeks are history, written directly with the times they happened (the rating writer
  * stamps ratings "now", and a rating from five weeks ago would be late); their score rows are
@@ -129,6 +132,9 @@ public class DemoReleases {
                 lin,
                 now.minus(Duration.ofDays(50))));
         em.find(Member.class, cast.members().get(t)).grant(Roles.TRUSTED_TESTER);
+      }
+      if (d.code().equals("houji")) {
+        testerPipeline(cast, device.id(), lin, now);
       }
       for (int w = 0; w < WEEKS; w++) {
         boolean current = w == WEEKS - 1;
@@ -229,6 +235,37 @@ public class DemoReleases {
     }
     return new Seeded(
         currentInstallers, cast.ideas().get("charging"), cast.ideas().get("dark"), x14);
+  }
+
+  /**
+   * Beyond the testers who judge every week, on Xiaomi 14: 于洋 joined five days ago, just before
+   * this week's build reached the testers, and has given no verdict on it (the activity rule warns
+   * them: one more missed build removes them); Ming's application waits for the community manager
+   * (Ming can sign in to see it); Sam's application was declined with a reason.
+   */
+  private void testerPipeline(DemoSeeding.Cast cast, long device, MemberId lin, Instant now) {
+    long yu = cast.members().get("yu");
+    em.persist(new TrustedTester(new MemberId(yu), device, lin, now.minus(Duration.ofDays(5))));
+    em.find(Member.class, yu).grant(Roles.TRUSTED_TESTER);
+    em.persist(
+        new TesterApplication(
+            new MemberId(cast.members().get("ming")),
+            device,
+            "I use my Xiaomi 14 all day for work and update every week; happy to send bug reports"
+                + " with logs.",
+            now.minus(Duration.ofHours(20))));
+    TesterApplication sam =
+        new TesterApplication(
+            new MemberId(cast.members().get("sam")),
+            device,
+            "Android developer, I test my apps on every build.",
+            now.minus(Duration.ofDays(6)));
+    sam.decline(
+        lin,
+        "Xiaomi 14 testers need the phone as their daily driver, and yours is a 14 Ultra."
+            + " Please apply again when the 14 Ultra programme opens.",
+        now.minus(Duration.ofDays(5)));
+    em.persist(sam);
   }
 
   private void install(long build, long member, Instant at) {

@@ -173,9 +173,6 @@ public class DemoSeeding {
       if (p.key().equals("lin")) {
         m.grant(Roles.COMMUNITY_MANAGER);
       }
-      if (p.key().equals("ola") || p.key().equals("yu")) {
-        m.grant(Roles.TRUSTED_TESTER);
-      }
       em.persist(m);
       em.flush();
       members.put(p.key(), m.id().value());

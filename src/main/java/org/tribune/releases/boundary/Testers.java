@@ -26,10 +26,11 @@ import org.tribune.releases.entity.TrustedTester;
  * The trusted early group. One truth: a member is a tester when they hold the identity role {@code
  * trusted_tester} (granted and revoked here through {@link Accounts}, audited there) and their
  * {@link TrustedTester} row names the device. Members apply; community managers invite (which
- * grants the role and decides the application) or remove (which revokes it). The activity rule is
- * applied whenever a membership is read or a tester gives a verdict (nothing is scheduled),
- * removing testers who stopped giving verdicts, with a cool-down before they can apply or be
- * invited again. Testers see their own standing, cool-down included.
+ * grants the role and decides the application), decline an application with a reason the applicant
+ * sees, or remove a tester (which revokes the role). The activity rule is applied whenever a
+ * membership is read or a tester gives a verdict (nothing is scheduled), removing testers who
+ * stopped giving verdicts, with a cool-down before they can apply or be invited again. Testers see
+ * their own standing, cool-down included.
  */
 @ApplicationScoped
 @Transactional
@@ -54,7 +55,13 @@ public class Testers {
       String removalReason,
       Instant coolDownUntil,
       List<Boolean> recentVerdicts,
-      int missedToRemove) {}
+      int missedToRemove,
+      int missedInARow,
+      boolean warned,
+      List<RecentBuild> recentBuilds) {}
+
+  /** One of the newest closed builds of the tester's device, with their verdict (null: none). */
+  public record RecentBuild(long buildId, String version, String verdict) {}
 
   public TesterView invite(long memberId, long deviceId) {
     MemberId manager = current.requireRole(Roles.COMMUNITY_MANAGER);
@@ -73,7 +80,7 @@ public class Testers {
     }
     role(manager, memberId, true);
     for (TesterApplication open : openApplications(memberId)) {
-      open.decide(now);
+      open.invited(manager, now);
     }
     em.flush();
     audit.record(
@@ -87,7 +94,10 @@ public class Testers {
       String displayName,
       DeviceView device,
       String motivation,
-      Instant appliedAt) {}
+      Instant appliedAt,
+      String outcome,
+      Instant decidedAt,
+      String declineReason) {}
 
   /**
    * The caller applies to test a device: refused while they are a tester, while an application of
@@ -121,19 +131,60 @@ public class Testers {
     current.requireRole(Roles.COMMUNITY_MANAGER);
     return em
         .createQuery(
-            "SELECT a FROM TesterApplication a WHERE a.decidedAt IS NULL ORDER BY a.appliedAt, a.id",
+            "SELECT a FROM TesterApplication a WHERE a.outcome = :open ORDER BY a.appliedAt, a.id",
             TesterApplication.class)
+        .setParameter("open", TesterApplication.OPEN)
         .getResultList()
         .stream()
         .map(this::view)
         .toList();
   }
 
+  /**
+   * A manager declines an open application with a reason the applicant sees (audited as {@code
+   * tester.decline}); 409 {@code application-decided} once it was invited or declined. The member
+   * may apply again at once.
+   */
+  public ApplicationView decline(long applicationId, String reason) {
+    MemberId manager = current.requireRole(Roles.COMMUNITY_MANAGER);
+    TesterApplication application = em.find(TesterApplication.class, applicationId);
+    if (application == null) {
+      throw DomainException.notFound("Tester application", applicationId);
+    }
+    application.decline(manager, reason, settings.clock().instant());
+    em.flush();
+    audit.record(
+        manager,
+        "tester.decline",
+        "member",
+        Long.toString(application.memberId()),
+        "application " + applicationId + " open",
+        application.declineReason());
+    return view(application);
+  }
+
+  /** The caller's latest application, open or decided; empty when they never applied. */
+  public Optional<ApplicationView> myApplication() {
+    MemberId member = current.requireRole(Roles.MEMBER);
+    return em
+        .createQuery(
+            "SELECT a FROM TesterApplication a WHERE a.memberId = :m"
+                + " ORDER BY a.appliedAt DESC, a.id DESC",
+            TesterApplication.class)
+        .setParameter("m", member.value())
+        .setMaxResults(1)
+        .getResultList()
+        .stream()
+        .findFirst()
+        .map(this::view);
+  }
+
   private List<TesterApplication> openApplications(long memberId) {
     return em.createQuery(
-            "SELECT a FROM TesterApplication a WHERE a.memberId = :m AND a.decidedAt IS NULL",
+            "SELECT a FROM TesterApplication a WHERE a.memberId = :m AND a.outcome = :open",
             TesterApplication.class)
         .setParameter("m", memberId)
+        .setParameter("open", TesterApplication.OPEN)
         .getResultList();
   }
 
@@ -145,7 +196,10 @@ public class Testers {
         member == null ? null : member.displayName(),
         DeviceView.of(builds.device(a.deviceId())),
         a.motivation(),
-        a.appliedAt());
+        a.appliedAt(),
+        a.outcome(),
+        a.decidedAt(),
+        a.declineReason());
   }
 
   /** Grants or revokes the identity role, through identity (which audits and drops caches). */
@@ -245,7 +299,7 @@ public class Testers {
       return;
     }
     TesterActivityRule rule = settings.testerActivity();
-    List<Boolean> recent = recentVerdicts(tester);
+    List<Boolean> recent = gave(recentBuilds(tester));
     if (rule.removes(recent)) {
       Instant now = settings.clock().instant();
       tester.remove(rule.reason(), now, rule.coolDownUntil(now));
@@ -261,9 +315,10 @@ public class Testers {
   }
 
   /**
-   * Whether the tester gave a verdict on each recent closed build of their device, newest first.
+   * The recent closed builds of the tester's device (verdict window over, released to testers since
+   * they joined), newest first, each with the tester's verdict if they gave one.
    */
-  private List<Boolean> recentVerdicts(TrustedTester tester) {
+  private List<RecentBuild> recentBuilds(TrustedTester tester) {
     Instant now = settings.clock().instant();
     List<Build> closed =
         em.createQuery(
@@ -275,22 +330,30 @@ public class Testers {
             .setParameter("joined", tester.invitedAt())
             .setMaxResults(Math.max(settings.testerActivity().missedToRemove(), 4))
             .getResultList();
-    List<Boolean> gave = new ArrayList<>();
+    List<RecentBuild> recent = new ArrayList<>();
     for (Build b : closed) {
-      Number n =
-          (Number)
-              em.createNativeQuery(
-                      "SELECT COUNT(*) FROM build_verdict WHERE member_id = ? AND build_id = ?")
-                  .setParameter(1, tester.memberId())
-                  .setParameter(2, b.id())
-                  .getSingleResult();
-      gave.add(n.longValue() > 0);
+      List<?> verdict =
+          em.createNativeQuery(
+                  "SELECT verdict FROM build_verdict WHERE member_id = ? AND build_id = ?")
+              .setParameter(1, tester.memberId())
+              .setParameter(2, b.id())
+              .getResultList();
+      recent.add(
+          new RecentBuild(
+              b.id(), b.buildVersion(), verdict.isEmpty() ? null : String.valueOf(verdict.get(0))));
     }
-    return gave;
+    return recent;
+  }
+
+  private static List<Boolean> gave(List<RecentBuild> recent) {
+    return recent.stream().map(b -> b.verdict() != null).toList();
   }
 
   private TesterView view(TrustedTester t) {
     Member member = em.find(Member.class, t.memberId());
+    TesterActivityRule rule = settings.testerActivity();
+    List<RecentBuild> recent = t.active() ? recentBuilds(t) : List.of();
+    List<Boolean> gave = gave(recent);
     return new TesterView(
         t.memberId(),
         member == null ? null : member.displayName(),
@@ -300,7 +363,10 @@ public class Testers {
         t.removedAt(),
         t.removalReason(),
         t.coolDownUntil(),
-        t.active() ? recentVerdicts(t) : List.of(),
-        settings.testerActivity().missedToRemove());
+        gave,
+        rule.missedToRemove(),
+        TesterActivityRule.missedInARow(gave),
+        t.active() && rule.warns(gave),
+        recent);
   }
 }

@@ -31,6 +31,8 @@ public class TestersResource {
 
   public record Application(@NotNull Long deviceId, @Size(max = 1000) String motivation) {}
 
+  public record Decline(@NotNull String reason) {}
+
   @GET
   @RolesAllowed(Roles.COMMUNITY_MANAGER)
   @Operation(summary = "All testers, with the activity rule applied (community manager)")
@@ -79,9 +81,42 @@ public class TestersResource {
   @GET
   @Path("applications")
   @RolesAllowed(Roles.COMMUNITY_MANAGER)
-  @Operation(summary = "Open applications; inviting the member decides one (community manager)")
+  @Operation(
+      summary = "Open applications, oldest first (community manager)",
+      description = "Inviting the member or declining decides one.")
   public List<Testers.ApplicationView> applications() {
     return testers.applications();
+  }
+
+  @POST
+  @Path("applications/{id: \\d+}/decline")
+  @RolesAllowed(Roles.COMMUNITY_MANAGER)
+  @Operation(
+      summary = "Decline an open application, with a reason the applicant sees (community manager)",
+      description =
+          "Audited as tester.decline; 409 application-decided when it was invited or declined"
+              + " already. The member may apply again at once.")
+  public Testers.ApplicationView decline(
+      @PathParam("id") long id, @Valid @NotNull Decline decline) {
+    return testers.decline(id, decline.reason());
+  }
+
+  @GET
+  @Path("applications/mine")
+  @RolesAllowed(Roles.MEMBER)
+  @Operation(
+      summary =
+          "My latest application with its outcome: open, invited or declined (with the reason)",
+      description = "404 if I never applied.")
+  public Response myApplication() {
+    return testers
+        .myApplication()
+        .map(view -> Response.ok(view).build())
+        .orElseGet(
+            () ->
+                org.tribune.platform.boundary.Problem.of(
+                    org.tribune.platform.entity.DomainException.notFound(
+                        "Tester application", "of this member")));
   }
 
   @GET

@@ -7,7 +7,9 @@ import java.util.List;
 /**
  * Trusted testers stay trusted by testing: a tester who gave no verdict on the last {@code
  * missedToRemove} builds of their device whose verdict window has closed (counting only builds
- * released after they joined) is removed, and may be invited again only after the cool-down.
+ * released after they joined) is removed, and may be invited again only after the cool-down. A
+ * tester who has missed the newest of those builds, but fewer than {@code missedToRemove} in a row,
+ * is warned, so that they (and the managers) see it coming.
  */
 public final class TesterActivityRule {
 
@@ -35,6 +37,30 @@ public final class TesterActivityRule {
       }
     }
     return true;
+  }
+
+  /**
+   * How many of the newest closed builds in a row got no verdict.
+   *
+   * @param gaveVerdict one entry per closed build, newest first
+   */
+  public static int missedInARow(List<Boolean> gaveVerdict) {
+    int missed = 0;
+    while (missed < gaveVerdict.size() && !gaveVerdict.get(missed)) {
+      missed++;
+    }
+    return missed;
+  }
+
+  /**
+   * Whether the newest closed build got no verdict but the rule does not remove yet (with a rule of
+   * one missed build nobody is warned: the first miss removes).
+   *
+   * @param gaveVerdict one entry per closed build, newest first
+   */
+  public boolean warns(List<Boolean> gaveVerdict) {
+    int missed = missedInARow(gaveVerdict);
+    return missed > 0 && missed < missedToRemove;
   }
 
   public Instant coolDownUntil(Instant removedAt) {
