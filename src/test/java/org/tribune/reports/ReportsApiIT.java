@@ -30,6 +30,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
+import org.tribune.selection.RoundSteps;
 import org.tribune.testsupport.ApiClient;
 import org.tribune.testsupport.ApiClient.Response;
 import org.tribune.testsupport.ApiIT;
@@ -261,6 +262,105 @@ class ReportsApiIT extends ApiIT {
       }
     }
     assertEquals(404, any(base + "/tables/no_such_table.csv").status());
+  }
+
+  /**
+   * A sortition round's report shows the probabilities of the recorded draw in the page, the PDF
+   * and the open data. One developer of two and one casual member of two for two seats (developers
+   * exactly 1): everyone's LEXIMIN probability is 1/2, and each member type expects 1.00 seat.
+   */
+  @Test
+  void selectionReportOfASortitionShowsTheDrawsProbabilities() throws Exception {
+    RoundSteps steps = new RoundSteps(base());
+    SignedIn manager = members().withRoles("manager", "community_manager");
+    long round =
+        RoundSteps.create(
+            manager,
+            RoundSteps.roundBody(
+                "Report lot",
+                2,
+                b ->
+                    b.add("method", "sortition")
+                        .add(
+                            "quotas",
+                            Json.createArrayBuilder()
+                                .add(
+                                    Json.createObjectBuilder()
+                                        .add("category", "member_type")
+                                        .add("feature", "developer")
+                                        .add("min", 1)
+                                        .add("max", 1)))));
+    String tag = Long.toString(System.nanoTime() % 100_000, 36);
+    List<String> names =
+        List.of("Ada" + tag, "Bea" + tag, "Cai" + tag, "Dov" + tag); // sorted by name
+    RoundSteps.nominateSelf(steps.member(names.get(0), "developer", "IN", "POCO"), round);
+    RoundSteps.nominateSelf(steps.member(names.get(1), "casual", "JP", "Redmi"), round);
+    RoundSteps.nominateSelf(steps.member(names.get(2), "developer", "BR", "Redmi"), round);
+    RoundSteps.nominateSelf(steps.member(names.get(3), "casual", "IN", "POCO"), round);
+    RoundSteps.advance(manager, round, "endorsement");
+    RoundSteps.advance(manager, round, "voting");
+    RoundSteps.advance(manager, round, "counting");
+    Response drawn = manager.client().post("/api/v1/selection/rounds/" + round + "/count", null);
+    assertEquals(200, drawn.status(), drawn.toString());
+
+    ApiClient mgr = manager.client();
+    Response created =
+        mgr.post("/api/v1/reports/drafts", draftBody("selection", Long.toString(round)));
+    assertEquals(201, created.status(), created.toString());
+    long id = created.object().getJsonNumber("id").longValue();
+    Response published = mgr.post("/api/v1/reports/drafts/" + id + "/publish", "{}");
+    assertEquals(200, published.status(), published.toString());
+    String base = "/api/v1/reports/selection/" + round + "/versions/1";
+
+    JsonObject document = anonymous().get(base).object().getJsonObject("document");
+    assertEquals("panel", figure(document, "draw_stage").getString("value"));
+    JsonObject probabilities = table(document, "probabilities");
+    JsonArray rows = probabilities.getJsonArray("rows");
+    assertEquals(4, rows.size(), probabilities.toString());
+    long selected = 0;
+    for (int r = 0; r < 4; r++) {
+      JsonArray row = rows.getJsonArray(r);
+      assertEquals(names.get(r), row.getString(0));
+      assertEquals(new java.math.BigDecimal("0.5000"), row.getJsonNumber(1).bigDecimalValue());
+      selected += row.getJsonNumber(6).longValue();
+      assertEquals("panel", row.getString(7));
+    }
+    assertEquals(2, selected, "the drawn panel");
+    JsonArray categories = table(document, "probability_categories").getJsonArray("rows");
+    assertEquals(2, categories.size(), categories.toString());
+    for (JsonValue v : categories) {
+      JsonArray row = v.asJsonArray();
+      assertEquals("member_type", row.getString(0));
+      assertEquals(2, row.getJsonNumber(4).longValue());
+      assertEquals(new java.math.BigDecimal("1.00"), row.getJsonNumber(5).bigDecimalValue());
+      assertEquals(1, row.getJsonNumber(7).longValue());
+    }
+
+    // the open data
+    List<List<String>> csv = parseCsv(any(base + "/tables/probabilities.csv").body());
+    assertEquals(5, csv.size(), "a header and the four volunteers");
+    assertEquals(List.of("name", "probability"), csv.get(0).subList(0, 2));
+    assertEquals(List.of(names.get(0), "0.5000"), csv.get(1).subList(0, 2));
+    // the page
+    String page = any(base + "/report.html?lang=en").body();
+    int section = page.indexOf("data-table=\"probabilities\"");
+    assertTrue(section > 0, "the probabilities table is on the page");
+    String table = page.substring(section, page.indexOf("</section>", section));
+    for (String name : names) {
+      assertTrue(table.contains(name), name + " in the probabilities table");
+    }
+    assertTrue(table.contains("50.0%"), table);
+    // the PDF
+    String pdf;
+    try (var doc =
+        org.apache.pdfbox.Loader.loadPDF(bytes(base + "/report.pdf?lang=en", "application/pdf"))) {
+      pdf = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+    }
+    assertTrue(pdf.contains("Selection probabilities"), pdf);
+    for (String name : names) {
+      assertTrue(pdf.contains(name), name + " in the PDF");
+    }
+    assertTrue(pdf.contains("50.0%"), pdf);
   }
 
   @Test

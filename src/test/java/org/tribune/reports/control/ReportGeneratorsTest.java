@@ -2,6 +2,7 @@ package org.tribune.reports.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -186,7 +187,7 @@ class ReportGeneratorsTest {
                     List.of(3_333_334L, 4_666_666L, 2_000_000L),
                     List.of(2),
                     List.of(3))),
-            List.of(),
+            null,
             List.of(
                 new SelectionReport.Delegate(2, "Bo", "user", "EU", "aurora"),
                 new SelectionReport.Delegate(1, "Ana", "user", "CN", null)),
@@ -208,6 +209,116 @@ class ReportGeneratorsTest {
         List.of(new BigDecimal("5.000000"), new BigDecimal("3.000000"), new BigDecimal("2.000000")),
         column(d.table("first_preferences"), "votes"));
     assertEquals(List.of("Ana", "Bo"), column(d.table("delegates"), "name"));
+    // an election has no draw: the draw's tables are there (stable schema) but empty
+    assertTrue(d.table("probabilities").rows().isEmpty());
+    assertTrue(d.table("probability_categories").rows().isEmpty());
+    assertNull(
+        d.figures().stream()
+            .filter(f -> f.id().equals("draw_stage"))
+            .findFirst()
+            .orElseThrow()
+            .value());
+  }
+
+  /**
+   * Four volunteers for two seats, one user and one developer guaranteed (min 1, max 1 each); the
+   * stored LEXIMIN probabilities are 0.5, 0.5, 0.75, 0.25 (they sum to the 2 seats). Per category,
+   * by hand: users Ana + Bo = 1.00 expected seat, mean 0.5, 1 drawn (Ana); developers Cy + Di =
+   * 1.00, mean 0.5, 1 drawn (Cy); region CN (Ana, Cy) = 0.5 + 0.75 = 1.25, mean 0.625, both drawn;
+   * EU (Bo, Di) = 0.75, mean 0.375, none drawn.
+   */
+  @Test
+  void sortitionProbabilitiesPerVolunteerAndPerCategoryFromTheStoredDraw() {
+    SelectionReport.Draw draw =
+        new SelectionReport.Draw(
+            "panel",
+            List.of(
+                new SelectionReport.DrawQuota("member_type", "user", 1, 1),
+                new SelectionReport.DrawQuota("member_type", "developer", 1, 1),
+                new SelectionReport.DrawQuota("region", "CN", 0, 2),
+                new SelectionReport.DrawQuota("region", "EU", 0, 2),
+                new SelectionReport.DrawQuota("region", "US", 0, 2)),
+            List.of(
+                volunteer(24, "Di", "developer", "EU", 0.25, false),
+                volunteer(21, "Ana", "user", "CN", 0.5, true),
+                volunteer(23, "Cy", "developer", "CN", 0.75, true),
+                volunteer(22, "Bo", "user", "EU", 0.5, false)));
+    SelectionReport.Input in =
+        new SelectionReport.Input(
+            5,
+            "Panel by lot",
+            "sortition",
+            2,
+            40,
+            0,
+            0,
+            List.of(),
+            List.of(),
+            List.of(),
+            draw,
+            List.of(
+                new SelectionReport.Delegate(1, "Ana", "user", "CN", null),
+                new SelectionReport.Delegate(2, "Cy", "developer", "CN", null)),
+            List.of());
+    ReportDocument d = SelectionReport.generate(in, NOW);
+
+    Table p = d.table("probabilities");
+    assertEquals(List.of("name", "probability"), firstColumns(p, 2), "schema: first revision");
+    assertEquals(List.of("Ana", "Bo", "Cy", "Di"), column(p, "name"));
+    assertEquals(
+        List.of(
+            new BigDecimal("0.5000"),
+            new BigDecimal("0.5000"),
+            new BigDecimal("0.7500"),
+            new BigDecimal("0.2500")),
+        column(p, "probability"));
+    assertEquals(List.of(21L, 22L, 23L, 24L), column(p, "nomination"));
+    assertEquals(List.of(1L, 0L, 1L, 0L), column(p, "selected"));
+    assertEquals(List.of("panel", "panel", "panel", "panel"), column(p, "stage"));
+    assertEquals("developer", p.rows().get(3).get(p.column("member_type")));
+
+    Table c = d.table("probability_categories");
+    assertEquals(List.of("user", "developer", "CN", "EU", "US"), column(c, "feature"));
+    assertEquals(List.of(2L, 2L, 2L, 2L, 0L), column(c, "volunteers"));
+    assertEquals(List.of(1L, 1L, 0L, 0L, 0L), column(c, "min"));
+    assertEquals(
+        List.of(
+            new BigDecimal("1.00"),
+            new BigDecimal("1.00"),
+            new BigDecimal("1.25"),
+            new BigDecimal("0.75"),
+            new BigDecimal("0.00")),
+        column(c, "expected_seats"));
+    assertEquals(
+        java.util.Arrays.asList(
+            new BigDecimal("0.5000"),
+            new BigDecimal("0.5000"),
+            new BigDecimal("0.6250"),
+            new BigDecimal("0.3750"),
+            null),
+        column(c, "mean_probability"));
+    assertEquals(List.of(1L, 1L, 2L, 0L, 0L), column(c, "seats"));
+
+    assertEquals("panel", figure(d, "draw_stage"));
+    assertEquals(new BigDecimal("0.2500"), figure(d, "draw_minimum_probability"));
+    assertTrue(d.charts().stream().anyMatch(ch -> ch.tableId().equals("probabilities")));
+  }
+
+  private static SelectionReport.Volunteer volunteer(
+      long id, String name, String type, String region, double p, boolean selected) {
+    return new SelectionReport.Volunteer(
+        id,
+        name,
+        type,
+        region,
+        null,
+        java.util.Map.of("member_type", type, "region", region),
+        p,
+        selected);
+  }
+
+  private static List<String> firstColumns(Table t, int n) {
+    return t.columns().subList(0, n).stream().map(ReportDocument.Column::id).toList();
   }
 
   @Test
