@@ -933,6 +933,7 @@ export default {
   "report.column.verdict": "Verdict",
   "report.column.halts": "Halts",
   "report.column.override": "Override",
+  "report.column.probability_worse": "Probability worse than the previous build",
   "report.column.reference": "Reference",
   "report.column.heading": "Heading",
   "report.column.kind": "Kind",

@@ -926,6 +926,7 @@ export default {
   "report.column.verdict": "判定",
   "report.column.halts": "暂停",
   "report.column.override": "推翻决定",
+  "report.column.probability_worse": "比上一版本差的概率",
   "report.column.reference": "编号",
   "report.column.heading": "标题",
   "report.column.kind": "类型",

@@ -80,9 +80,15 @@ class ReportGeneratorsTest {
     assertEquals(new BigDecimal("4.20"), first.get(builds.column("mean_stars")));
     assertEquals(new BigDecimal("3.25"), first.get(builds.column("previous_mean_stars")));
     assertEquals(new BigDecimal("0.95"), first.get(builds.column("change")));
+    // P(worse) as the releases component computes it. New (0,0,1,2,2) with one pseudo-rating per
+    // star: μ = 36/10 = 3.6, μ₂ = 146/10 = 14.6, σ² = (14.6 − 12.96)/11 = 0.1490909. Previous
+    // (1,0,1,1,1): μ = 28/9 = 3.111111, μ₂ = 106/9 = 11.777778, σ² = 2.098765/10 = 0.2098765.
+    // z = (3.111111 − 3.6)/√0.3589674 = −0.488889/0.599139 = −0.815986; Φ(z) = 0.207254.
+    assertEquals(new BigDecimal("0.2073"), first.get(builds.column("probability_worse")));
     List<Object> unrated = builds.rows().get(1);
     assertNull(unrated.get(builds.column("mean_stars")));
     assertNull(unrated.get(builds.column("change")));
+    assertNull(unrated.get(builds.column("probability_worse")), "no previous build");
   }
 
   @Test
