@@ -460,9 +460,29 @@ public class ReportSources {
           .computeIfAbsent((String) r[0], k -> new ArrayList<>())
           .add(new Scoreboard.Case(priority != null, deadline, answered));
     }
+    // Owed but without a full answer by the period's end (Scoreboard counts those past their
+    // deadline as late). Inquiries no longer owed (rejected, merged, withdrawn) are left out.
+    for (Object[] r :
+        rows(
+            "SELECT d.name, i.priority_on, i.due_on FROM qa_inquiry i"
+                + " JOIN qa_department d ON d.id = i.department_id"
+                + " WHERE i.state NOT IN ('DRAFT', 'REJECTED', 'MERGED', 'WITHDRAWN')"
+                + " AND COALESCE(i.priority_on, i.due_on) <= ?1"
+                + " AND NOT EXISTS (SELECT 1 FROM qa_answer a WHERE a.inquiry_id = i.id"
+                + " AND a.kind = 'ANSWER' AND a.approved_at IS NOT NULL"
+                + " AND a.department_id = i.department_id AND a.approved_at < ?2)",
+            java.sql.Date.valueOf(period.to()),
+            start(period.to().plusDays(1)))) {
+      LocalDate priority = date(r[1]);
+      byDepartment
+          .computeIfAbsent((String) r[0], k -> new ArrayList<>())
+          .add(
+              new Scoreboard.Case(
+                  priority != null, priority != null ? priority : date(r[2]), null));
+    }
     List<Scoreboard.Department> departments = new ArrayList<>();
     byDepartment.forEach((name, cases) -> departments.add(new Scoreboard.Department(name, cases)));
-    return new Scoreboard.Input(period.text(), minSample, departments);
+    return new Scoreboard.Input(period.text(), period.to(), minSample, departments);
   }
 
   // ---- feeds ----

@@ -335,6 +335,7 @@ class ReportGeneratorsTest {
     Scoreboard.Input in =
         new Scoreboard.Input(
             "2026-10-01..2026-12-31",
+            LocalDate.parse("2026-12-31"),
             5,
             List.of(
                 new Scoreboard.Department(
@@ -375,6 +376,67 @@ class ReportGeneratorsTest {
     assertEquals(new BigDecimal("0.7500"), figure(d, "on_time_share"));
     assertEquals(new BigDecimal("0.4677"), figure(d, "ci_low"));
     assertEquals(new BigDecimal("0.9111"), figure(d, "ci_high"));
+  }
+
+  /**
+   * Unanswered inquiries past their deadline at the period's end count as late (UK written-question
+   * practice); unanswered ones not yet due do not count. Camera: the 10 answers above (8 on time)
+   * plus 2 unanswered whose deadlines passed (one on the period's last day, one long before) and 1
+   * due after the period: 8 on time of 12 counted = 0.6667, Wilson 95% [0.3906, 0.8619]. Battery: 2
+   * answered (1 on time) + 1 overdue priority inquiry = 3 counted, below the sample of 5: no share.
+   * Overall 9 on time of 15 = 0.6000, Wilson [0.3575, 0.8018].
+   */
+  @Test
+  void scoreboardCountsUnansweredOverdueInquiriesAsLate() {
+    LocalDate end = LocalDate.parse("2026-12-31");
+    LocalDate due = LocalDate.parse("2026-11-10");
+    LocalDate onTime = due.minusDays(1);
+    LocalDate late = due.plusDays(1);
+    List<Scoreboard.Case> camera = new java.util.ArrayList<>();
+    for (LocalDate answered :
+        List.of(onTime, due, onTime, late, onTime, late, onTime, onTime, onTime, onTime)) {
+      camera.add(new Scoreboard.Case(false, due, answered));
+    }
+    camera.add(new Scoreboard.Case(false, end, null)); // due on the last day, still unanswered
+    camera.add(new Scoreboard.Case(false, LocalDate.parse("2026-03-02"), null)); // long overdue
+    camera.add(new Scoreboard.Case(false, end.plusDays(1), null)); // not yet due: not counted
+    Scoreboard.Input in =
+        new Scoreboard.Input(
+            "2026-10-01..2026-12-31",
+            end,
+            5,
+            List.of(
+                new Scoreboard.Department("Camera", camera),
+                new Scoreboard.Department(
+                    "Battery",
+                    List.of(
+                        new Scoreboard.Case(false, due, onTime),
+                        new Scoreboard.Case(false, due, late),
+                        new Scoreboard.Case(true, due, null)))));
+    ReportDocument d = Scoreboard.generate(in, NOW);
+    Table t = d.table("departments");
+    List<Object> c = t.rows().get(1);
+    assertEquals("Camera", c.get(t.column("department")));
+    assertEquals(10L, c.get(t.column("answered")));
+    assertEquals(2L, c.get(t.column("overdue_unanswered")));
+    assertEquals(12L, c.get(t.column("counted")));
+    assertEquals(8L, c.get(t.column("on_time")));
+    assertEquals(new BigDecimal("0.6667"), c.get(t.column("on_time_share")));
+    assertEquals(new BigDecimal("0.3906"), c.get(t.column("ci_low")));
+    assertEquals(new BigDecimal("0.8619"), c.get(t.column("ci_high")));
+    List<Object> b = t.rows().get(0);
+    assertEquals(2L, b.get(t.column("answered")));
+    assertEquals(1L, b.get(t.column("overdue_unanswered")));
+    assertEquals(3L, b.get(t.column("counted")));
+    assertEquals(0L, b.get(t.column("priority_answered")), "answered priority inquiries only");
+    assertNull(b.get(t.column("on_time_share")));
+    assertEquals(12L, figure(d, "answered"));
+    assertEquals(3L, figure(d, "overdue_unanswered"));
+    assertEquals(15L, figure(d, "counted"));
+    assertEquals(9L, figure(d, "on_time"));
+    assertEquals(new BigDecimal("0.6000"), figure(d, "on_time_share"));
+    assertEquals(new BigDecimal("0.3575"), figure(d, "ci_low"));
+    assertEquals(new BigDecimal("0.8018"), figure(d, "ci_high"));
   }
 
   static Object figure(ReportDocument d, String id) {
