@@ -65,6 +65,13 @@ class ReportsApiIT extends ApiIT {
     return members().withRoles("report-mgr", "community_manager");
   }
 
+  /** Drafts a report and answers the draft's id. */
+  private static long draftId(ApiClient mgr, String kind, String subject) {
+    Response created = mgr.post("/api/v1/reports/drafts", draftBody(kind, subject));
+    assertEquals(201, created.status(), created.toString());
+    return created.object().getJsonNumber("id").longValue();
+  }
+
   private static String draftBody(String kind, String subject) {
     return Json.createObjectBuilder().add("kind", kind).add("subject", subject).build().toString();
   }
@@ -275,21 +282,7 @@ class ReportsApiIT extends ApiIT {
     SignedIn manager = members().withRoles("manager", "community_manager");
     long round =
         RoundSteps.create(
-            manager,
-            RoundSteps.roundBody(
-                "Report lot",
-                2,
-                b ->
-                    b.add("method", "sortition")
-                        .add(
-                            "quotas",
-                            Json.createArrayBuilder()
-                                .add(
-                                    Json.createObjectBuilder()
-                                        .add("category", "member_type")
-                                        .add("feature", "developer")
-                                        .add("min", 1)
-                                        .add("max", 1)))));
+            manager, RoundSteps.sortitionBody("Report lot", 2, "member_type", "developer", 1, 1));
     String tag = Long.toString(System.nanoTime() % 100_000, 36);
     List<String> names =
         List.of("Ada" + tag, "Bea" + tag, "Cai" + tag, "Dov" + tag); // sorted by name
@@ -304,10 +297,7 @@ class ReportsApiIT extends ApiIT {
     assertEquals(200, drawn.status(), drawn.toString());
 
     ApiClient mgr = manager.client();
-    Response created =
-        mgr.post("/api/v1/reports/drafts", draftBody("selection", Long.toString(round)));
-    assertEquals(201, created.status(), created.toString());
-    long id = created.object().getJsonNumber("id").longValue();
+    long id = draftId(mgr, "selection", Long.toString(round));
     Response published = mgr.post("/api/v1/reports/drafts/" + id + "/publish", "{}");
     assertEquals(200, published.status(), published.toString());
     String base = "/api/v1/reports/selection/" + round + "/versions/1";
@@ -363,15 +353,93 @@ class ReportsApiIT extends ApiIT {
     assertTrue(pdf.contains("50.0%"), pdf);
   }
 
+  /**
+   * A published version's renderings are made once and cached: the same PDF bytes and strong ETag
+   * on a second request, 304 to a conditional GET, public caching for browsers and the proxy; the
+   * page and the PDF at the by-Accept URL have different tags; a draft's preview is never cached.
+   */
+  @Test
+  void publishedRenderingsAreCachedWithStrongEtags() throws Exception {
+    ApiClient mgr = manager().client();
+    String period = uniquePeriod();
+    long id = draftId(mgr, "scoreboard", period);
+    Response preview = mgr.get("/api/v1/reports/drafts/" + id + "/fragment.html?lang=en");
+    assertEquals(200, preview.status(), preview.toString());
+    assertEquals("no-store", preview.header("Cache-Control").orElse(""));
+    assertEquals(200, mgr.post("/api/v1/reports/drafts/" + id + "/publish", "{}").status());
+    String base = "/api/v1/reports/scoreboard/" + period + "/versions/1";
+
+    HttpResponse<byte[]> first = http11(base + "/report.pdf?lang=en", null, null);
+    HttpResponse<byte[]> second = http11(base + "/report.pdf?lang=en", null, null);
+    assertEquals(200, first.statusCode());
+    assertEquals("%PDF", new String(first.body(), 0, 4, StandardCharsets.US_ASCII));
+    assertTrue(java.util.Arrays.equals(first.body(), second.body()), "identical bytes");
+    String etag = first.headers().firstValue("ETag").orElseThrow();
+    assertFalse(etag.startsWith("W/"), "a strong ETag: " + etag);
+    assertEquals(etag, second.headers().firstValue("ETag").orElseThrow());
+    assertEquals(
+        "\""
+            + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(first.body()))
+            + "\"",
+        etag,
+        "the tag is the SHA-256 of the bytes");
+    String cache = first.headers().firstValue("Cache-Control").orElse("");
+    assertTrue(cache.contains("public") && cache.contains("max-age=86400"), cache);
+    HttpResponse<byte[]> unchanged = http11(base + "/report.pdf?lang=en", null, etag);
+    assertEquals(304, unchanged.statusCode());
+    assertEquals(0, unchanged.body().length);
+    assertEquals(etag, unchanged.headers().firstValue("ETag").orElse(""));
+    // another language is another rendering
+    HttpResponse<byte[]> chinese = http11(base + "/report.pdf?lang=zh-CN", null, etag);
+    assertEquals(200, chinese.statusCode());
+    assertNotEquals(etag, chinese.headers().firstValue("ETag").orElseThrow());
+
+    // the by-Accept URL: the page and the PDF are different representations, different tags
+    HttpResponse<byte[]> page = http11(base + "?lang=en", "text/html", null);
+    HttpResponse<byte[]> pdf = http11(base + "?lang=en", "application/pdf", null);
+    assertEquals(200, page.statusCode());
+    assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+    assertEquals(etag, pdf.headers().firstValue("ETag").orElseThrow(), "the same PDF");
+    String pageTag = page.headers().firstValue("ETag").orElseThrow();
+    assertNotEquals(etag, pageTag);
+    assertTrue(page.headers().firstValue("Vary").orElse("").contains("Accept"));
+    assertEquals(200, http11(base + "?lang=en", "application/pdf", pageTag).statusCode());
+    assertEquals(304, http11(base + "?lang=en", "text/html", pageTag).statusCode());
+    // the fragment and the bundle too
+    HttpResponse<byte[]> fragment = http11(base + "/fragment.html?lang=en", null, null);
+    assertEquals(
+        304,
+        http11(
+                base + "/fragment.html?lang=en",
+                null,
+                fragment.headers().firstValue("ETag").orElseThrow())
+            .statusCode());
+    HttpResponse<byte[]> zip = http11(base + "/bundle.zip", null, null);
+    assertTrue(
+        java.util.Arrays.equals(zip.body(), http11(base + "/bundle.zip", null, null).body()));
+  }
+
+  /** A GET over HTTP/1.1 (Java's client hangs on a 304 over h2c). */
+  private HttpResponse<byte[]> http11(String path, String accept, String ifNoneMatch)
+      throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(base().resolve(path.substring(1)))
+            .timeout(java.time.Duration.ofSeconds(120));
+    request.header("Accept", accept == null ? "*/*" : accept);
+    if (ifNoneMatch != null) {
+      request.header("If-None-Match", ifNoneMatch);
+    }
+    return HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .build()
+        .send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
   @Test
   void feedsAreAtom() throws Exception {
     ApiClient mgr = manager().client();
     String period = uniquePeriod();
-    long id =
-        mgr.post("/api/v1/reports/drafts", draftBody("scoreboard", period))
-            .object()
-            .getJsonNumber("id")
-            .longValue();
+    long id = draftId(mgr, "scoreboard", period);
     mgr.patch("/api/v1/reports/drafts/" + id, "{\"title\":\"Feed me " + period + "\"}");
     assertEquals(200, mgr.post("/api/v1/reports/drafts/" + id + "/publish", "{}").status());
 
@@ -418,11 +486,7 @@ class ReportsApiIT extends ApiIT {
     assertEquals(
         404, mgr.patch("/api/v1/reports/drafts/999999999", "{\"summary\":\"x\"}").status());
     String period = uniquePeriod();
-    long id =
-        mgr.post("/api/v1/reports/drafts", draftBody("scoreboard", period))
-            .object()
-            .getJsonNumber("id")
-            .longValue();
+    long id = draftId(mgr, "scoreboard", period);
     Response tooLong =
         mgr.patch("/api/v1/reports/drafts/" + id, "{\"title\":\"" + "x".repeat(201) + "\"}");
     assertEquals(400, tooLong.status(), tooLong.toString());

@@ -27,7 +27,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -36,6 +36,7 @@ import org.tribune.identity.entity.Roles;
 import org.tribune.platform.entity.DomainException;
 import org.tribune.reports.control.DocumentJson;
 import org.tribune.reports.control.OpenData;
+import org.tribune.reports.control.RenderCache;
 import org.tribune.reports.control.ReportHtml;
 import org.tribune.reports.entity.Report;
 import org.tribune.reports.entity.ReportDocument;
@@ -48,6 +49,12 @@ import org.tribune.reports.entity.ReportKind;
 public class ReportsResource {
 
   public static final int MAX_LIST = 200;
+
+  /**
+   * How long browsers and the proxy may keep a rendering or file of a published version: a day,
+   * shared caches included; {@code immutable} since the version never changes.
+   */
+  static final String PUBLISHED_CACHE = "public, max-age=86400, immutable";
 
   @Inject Reports reports;
   @Inject CurrentMember current;
@@ -125,16 +132,7 @@ public class ReportsResource {
       @QueryParam("lang") String lang,
       @Context HttpHeaders headers,
       @Context Request request) {
-    Report r = reports.publishedVersion(kind(kind), subject, n);
-    Locale language = ReportRenderings.language(lang, headers.getAcceptableLanguages());
-    String page = ReportHtml.render(DocumentJson.parse(r.document()), language);
-    return localized(
-        request,
-        r,
-        language,
-        page.getBytes(StandardCharsets.UTF_8),
-        "text/html;charset=utf-8",
-        null);
+    return rendered(kind, subject, n, lang, headers, request, ReportRenderings.Format.PAGE);
   }
 
   @GET
@@ -150,16 +148,7 @@ public class ReportsResource {
       @QueryParam("lang") String lang,
       @Context HttpHeaders headers,
       @Context Request request) {
-    Report r = reports.publishedVersion(kind(kind), subject, n);
-    Locale language = ReportRenderings.language(lang, headers.getAcceptableLanguages());
-    String html = ReportHtml.fragment(DocumentJson.parse(r.document()), language);
-    return localized(
-        request,
-        r,
-        language,
-        html.getBytes(StandardCharsets.UTF_8),
-        "text/html;charset=utf-8",
-        null);
+    return rendered(kind, subject, n, lang, headers, request, ReportRenderings.Format.FRAGMENT);
   }
 
   @GET
@@ -189,16 +178,7 @@ public class ReportsResource {
       @QueryParam("lang") String lang,
       @Context HttpHeaders headers,
       @Context Request request) {
-    Report r = reports.publishedVersion(kind(kind), subject, n);
-    Locale language = ReportRenderings.language(lang, headers.getAcceptableLanguages());
-    byte[] pdf = renderings.pdf(DocumentJson.parse(r.document()), r.sha256(), language);
-    return localized(
-        request,
-        r,
-        language,
-        pdf,
-        "application/pdf",
-        fileName(r, language.toLanguageTag() + ".pdf"));
+    return rendered(kind, subject, n, lang, headers, request, ReportRenderings.Format.PDF);
   }
 
   @GET
@@ -275,16 +255,9 @@ public class ReportsResource {
       @PathParam("n") int n,
       @Context Request request) {
     Report r = reports.publishedVersion(kind(kind), subject, n);
-    ReportDocument d = DocumentJson.parse(r.document());
-    List<OpenData.Extra> pdfs = new ArrayList<>();
-    for (Locale language : ReportRenderings.LANGUAGES) {
-      pdfs.add(
-          new OpenData.Extra(
-              "report-" + language.toLanguageTag() + ".pdf",
-              renderings.pdf(d, r.sha256(), language)));
-    }
-    byte[] zip = OpenData.bundle(d, r.document(), r.sha256(), pdfs);
-    return immutable(request, r, zip, "application/zip", fileName(r, "zip"));
+    ReportRenderings.Format zip = ReportRenderings.Format.BUNDLE;
+    return cached(
+        request, r, renderings.bundle(r), null, zip.type, zip.disposition, fileName(r, "zip"));
   }
 
   // ---- community managers ----
@@ -403,23 +376,54 @@ public class ReportsResource {
         + (suffix.contains(".") ? "-" + suffix : "." + suffix);
   }
 
-  /** As {@link #immutable}, per language: the ETag names the language too. */
-  static Response localized(
-      Request request, Report r, Locale language, byte[] body, String type, String attachment) {
-    EntityTag tag = new EntityTag(r.sha256() + "-" + language.toLanguageTag());
+  /**
+   * A rendering of a published version in the reader's language, from the rendering cache: the same
+   * bytes for every request, so a strong ETag (the SHA-256 of the bytes: distinct per format and
+   * language, as the by-Accept URL needs with its {@code Vary}), a day's public caching, and {@code
+   * 304} to {@code If-None-Match}.
+   */
+  private Response rendered(
+      String kind,
+      String subject,
+      int n,
+      String lang,
+      HttpHeaders headers,
+      Request request,
+      ReportRenderings.Format format) {
+    Report r = reports.publishedVersion(kind(kind), subject, n);
+    Locale language = ReportRenderings.language(lang, headers.getAcceptableLanguages());
+    return cached(
+        request,
+        r,
+        renderings.rendering(r, format, language),
+        language,
+        format.type,
+        format.disposition,
+        fileName(r, language.toLanguageTag() + ".pdf"));
+  }
+
+  /** Cache headers of a rendering of a published version (see {@link #rendered}). */
+  static Response cached(
+      Request request,
+      Report r,
+      RenderCache.Rendering rendering,
+      Locale language,
+      String type,
+      String disposition,
+      String fileName) {
+    EntityTag tag = new EntityTag(rendering.sha256());
     Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);
-    CacheControl cache = new CacheControl();
-    cache.setMaxAge(86_400);
     Response.ResponseBuilder b =
         unchanged != null
             ? unchanged
-            : Response.ok(body, type).lastModified(java.util.Date.from(r.publishedAt()));
-    b.tag(tag)
-        .cacheControl(cache)
-        .header("Content-Language", language.toLanguageTag())
-        .header("Vary", "Accept, Accept-Language");
-    if (unchanged == null && attachment != null) {
-      b.header("Content-Disposition", "inline; filename=\"" + attachment + "\"");
+            : Response.ok(rendering.bytes(), type).lastModified(Date.from(r.publishedAt()));
+    b.tag(tag).header(HttpHeaders.CACHE_CONTROL, PUBLISHED_CACHE);
+    if (language != null) {
+      b.header("Content-Language", language.toLanguageTag())
+          .header("Vary", "Accept, Accept-Language");
+    }
+    if (unchanged == null && disposition != null) {
+      b.header("Content-Disposition", disposition + "; filename=\"" + fileName + "\"");
     }
     return b.build();
   }
@@ -429,16 +433,14 @@ public class ReportsResource {
       Request request, Report r, byte[] body, String type, String attachment) {
     EntityTag tag = new EntityTag(r.sha256());
     Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);
-    CacheControl cache = new CacheControl();
-    cache.setMaxAge(86_400);
     if (unchanged != null) {
-      return unchanged.tag(tag).cacheControl(cache).build();
+      return unchanged.tag(tag).header(HttpHeaders.CACHE_CONTROL, PUBLISHED_CACHE).build();
     }
     Response.ResponseBuilder ok =
         Response.ok(body, type)
             .tag(tag)
-            .cacheControl(cache)
-            .lastModified(java.util.Date.from(r.publishedAt()));
+            .header(HttpHeaders.CACHE_CONTROL, PUBLISHED_CACHE)
+            .lastModified(Date.from(r.publishedAt()));
     if (attachment != null) {
       ok.header("Content-Disposition", "attachment; filename=\"" + attachment + "\"");
     }
