@@ -26,6 +26,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Variant;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.List;
@@ -49,6 +50,13 @@ import org.tribune.reports.entity.ReportKind;
 public class ReportsResource {
 
   public static final int MAX_LIST = 200;
+
+  static final String PDF = "application/pdf";
+  static final MediaType PDF_TYPE = MediaType.valueOf(PDF);
+
+  /** What the version's own URL offers besides JSON, in order of preference. */
+  static final List<Variant> BY_ACCEPT =
+      Variant.mediaTypes(MediaType.TEXT_HTML_TYPE, PDF_TYPE).add().build();
 
   /**
    * How long browsers and the proxy may keep a rendering or file of a published version: a day,
@@ -107,78 +115,51 @@ public class ReportsResource {
   @GET
   @Path("{kind: weekly|session|selection|scoreboard}/{subject}/versions/{n: \\d{1,6}}")
   @PermitAll
-  @Produces(MediaType.TEXT_HTML)
+  @Produces({MediaType.TEXT_HTML, PDF})
   @Operation(
-      summary = "One published version as a printable XHTML page (?lang= or Accept-Language)")
-  public Response page(
+      summary =
+          "One published version as a printable XHTML page or a PDF, by Accept"
+              + " (language: ?lang= or Accept-Language)")
+  public Response byAccept(
       @PathParam("kind") String kind,
       @PathParam("subject") String subject,
       @PathParam("n") int n,
       @QueryParam("lang") String lang,
       @Context HttpHeaders headers,
       @Context Request request) {
-    return html(kind, subject, n, lang, headers, request);
-  }
-
-  @GET
-  @Path("{kind: weekly|session|selection|scoreboard}/{subject}/versions/{n: \\d{1,6}}/report.html")
-  @PermitAll
-  @Produces(MediaType.TEXT_HTML)
-  @Operation(summary = "The printable page, for links (a browser cannot choose by Accept)")
-  public Response html(
-      @PathParam("kind") String kind,
-      @PathParam("subject") String subject,
-      @PathParam("n") int n,
-      @QueryParam("lang") String lang,
-      @Context HttpHeaders headers,
-      @Context Request request) {
-    return rendered(kind, subject, n, lang, headers, request, ReportRenderings.Format.PAGE);
+    Variant chosen = request.selectVariant(BY_ACCEPT);
+    ReportRenderings.Format format =
+        chosen != null && chosen.getMediaType().isCompatible(PDF_TYPE)
+            ? ReportRenderings.Format.PDF
+            : ReportRenderings.Format.PAGE;
+    return rendered(kind, subject, n, lang, headers, request, format);
   }
 
   @GET
   @Path(
-      "{kind: weekly|session|selection|scoreboard}/{subject}/versions/{n: \\d{1,6}}/fragment.html")
+      "{kind: weekly|session|selection|scoreboard}/{subject}/versions/{n: \\d{1,6}}/{file: report\\.html|report\\.pdf|fragment\\.html}")
   @PermitAll
-  @Produces(MediaType.TEXT_HTML)
-  @Operation(summary = "The report as one <article> element, for the portal (style: report.css)")
-  public Response fragment(
+  @Produces({MediaType.TEXT_HTML, PDF})
+  @Operation(
+      summary =
+          "For links (a browser cannot choose by Accept): report.html, the printable page;"
+              + " report.pdf, the PDF; fragment.html, the report as one <article> element for the"
+              + " portal (style: report.css)")
+  public Response file(
       @PathParam("kind") String kind,
       @PathParam("subject") String subject,
       @PathParam("n") int n,
+      @PathParam("file") String file,
       @QueryParam("lang") String lang,
       @Context HttpHeaders headers,
       @Context Request request) {
-    return rendered(kind, subject, n, lang, headers, request, ReportRenderings.Format.FRAGMENT);
-  }
-
-  @GET
-  @Path("{kind: weekly|session|selection|scoreboard}/{subject}/versions/{n: \\d{1,6}}")
-  @PermitAll
-  @Produces("application/pdf")
-  @Operation(summary = "One published version as PDF (?lang= or Accept-Language)")
-  public Response pdfByAccept(
-      @PathParam("kind") String kind,
-      @PathParam("subject") String subject,
-      @PathParam("n") int n,
-      @QueryParam("lang") String lang,
-      @Context HttpHeaders headers,
-      @Context Request request) {
-    return pdf(kind, subject, n, lang, headers, request);
-  }
-
-  @GET
-  @Path("{kind: weekly|session|selection|scoreboard}/{subject}/versions/{n: \\d{1,6}}/report.pdf")
-  @PermitAll
-  @Produces("application/pdf")
-  @Operation(summary = "The PDF, for links")
-  public Response pdf(
-      @PathParam("kind") String kind,
-      @PathParam("subject") String subject,
-      @PathParam("n") int n,
-      @QueryParam("lang") String lang,
-      @Context HttpHeaders headers,
-      @Context Request request) {
-    return rendered(kind, subject, n, lang, headers, request, ReportRenderings.Format.PDF);
+    ReportRenderings.Format format =
+        switch (file) {
+          case "report.pdf" -> ReportRenderings.Format.PDF;
+          case "fragment.html" -> ReportRenderings.Format.FRAGMENT;
+          default -> ReportRenderings.Format.PAGE;
+        };
+    return rendered(kind, subject, n, lang, headers, request, format);
   }
 
   @GET
