@@ -363,7 +363,12 @@ class ReportsApiIT extends ApiIT {
     ApiClient mgr = manager().client();
     String period = uniquePeriod();
     long id = draftId(mgr, "scoreboard", period);
-    Response preview = mgr.get("/api/v1/reports/drafts/" + id + "/fragment.html?lang=en");
+    Response preview =
+        mgr.send(
+            "GET",
+            "/api/v1/reports/drafts/" + id + "/fragment.html?lang=en",
+            null,
+            Map.of("Accept", "text/html"));
     assertEquals(200, preview.status(), preview.toString());
     assertEquals("no-store", preview.header("Cache-Control").orElse(""));
     assertEquals(200, mgr.post("/api/v1/reports/drafts/" + id + "/publish", "{}").status());
