@@ -3,7 +3,6 @@ package org.tribune.portal;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.tribune.selection.RoundSteps;
@@ -21,20 +20,7 @@ class SortitionResultsIT extends BrowserIT {
     long round =
         RoundSteps.create(
             manager,
-            RoundSteps.roundBody(
-                "Lot in the browser",
-                2,
-                b ->
-                    b.add("method", "sortition")
-                        .add(
-                            "quotas",
-                            Json.createArrayBuilder()
-                                .add(
-                                    Json.createObjectBuilder()
-                                        .add("category", "member_type")
-                                        .add("feature", "developer")
-                                        .add("min", 1)
-                                        .add("max", 1)))));
+            RoundSteps.sortitionBody("Lot in the browser", 2, "member_type", "developer", 1, 1));
     RoundSteps.nominateSelf(steps.member("Dev Lot A", "developer", "IN", "POCO"), round);
     RoundSteps.nominateSelf(steps.member("Dev Lot B", "developer", "BR", "Redmi"), round);
     RoundSteps.nominateSelf(steps.member("Cas Lot C", "casual", "JP", "Redmi"), round);

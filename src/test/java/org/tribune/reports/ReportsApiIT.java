@@ -30,6 +30,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
+import org.tribune.selection.RoundSteps;
 import org.tribune.testsupport.ApiClient;
 import org.tribune.testsupport.ApiClient.Response;
 import org.tribune.testsupport.ApiIT;
@@ -62,6 +63,13 @@ class ReportsApiIT extends ApiIT {
 
   private SignedIn manager() {
     return members().withRoles("report-mgr", "community_manager");
+  }
+
+  /** Drafts a report and answers the draft's id. */
+  private static long draftId(ApiClient mgr, String kind, String subject) {
+    Response created = mgr.post("/api/v1/reports/drafts", draftBody(kind, subject));
+    assertEquals(201, created.status(), created.toString());
+    return created.object().getJsonNumber("id").longValue();
   }
 
   private static String draftBody(String kind, String subject) {
@@ -263,15 +271,180 @@ class ReportsApiIT extends ApiIT {
     assertEquals(404, any(base + "/tables/no_such_table.csv").status());
   }
 
+  /**
+   * A sortition round's report shows the probabilities of the recorded draw in the page, the PDF
+   * and the open data. One developer of two and one casual member of two for two seats (developers
+   * exactly 1): everyone's LEXIMIN probability is 1/2, and each member type expects 1.00 seat.
+   */
+  @Test
+  void selectionReportOfASortitionShowsTheDrawsProbabilities() throws Exception {
+    RoundSteps steps = new RoundSteps(base());
+    SignedIn manager = members().withRoles("manager", "community_manager");
+    long round =
+        RoundSteps.create(
+            manager, RoundSteps.sortitionBody("Report lot", 2, "member_type", "developer", 1, 1));
+    String tag = Long.toString(System.nanoTime() % 100_000, 36);
+    List<String> names =
+        List.of("Ada" + tag, "Bea" + tag, "Cai" + tag, "Dov" + tag); // sorted by name
+    RoundSteps.nominateSelf(steps.member(names.get(0), "developer", "IN", "POCO"), round);
+    RoundSteps.nominateSelf(steps.member(names.get(1), "casual", "JP", "Redmi"), round);
+    RoundSteps.nominateSelf(steps.member(names.get(2), "developer", "BR", "Redmi"), round);
+    RoundSteps.nominateSelf(steps.member(names.get(3), "casual", "IN", "POCO"), round);
+    RoundSteps.advance(manager, round, "endorsement");
+    RoundSteps.advance(manager, round, "voting");
+    RoundSteps.advance(manager, round, "counting");
+    Response drawn = manager.client().post("/api/v1/selection/rounds/" + round + "/count", null);
+    assertEquals(200, drawn.status(), drawn.toString());
+
+    ApiClient mgr = manager.client();
+    long id = draftId(mgr, "selection", Long.toString(round));
+    Response published = mgr.post("/api/v1/reports/drafts/" + id + "/publish", "{}");
+    assertEquals(200, published.status(), published.toString());
+    String base = "/api/v1/reports/selection/" + round + "/versions/1";
+
+    JsonObject document = anonymous().get(base).object().getJsonObject("document");
+    assertEquals("panel", figure(document, "draw_stage").getString("value"));
+    JsonObject probabilities = table(document, "probabilities");
+    JsonArray rows = probabilities.getJsonArray("rows");
+    assertEquals(4, rows.size(), probabilities.toString());
+    long selected = 0;
+    for (int r = 0; r < 4; r++) {
+      JsonArray row = rows.getJsonArray(r);
+      assertEquals(names.get(r), row.getString(0));
+      assertEquals(new java.math.BigDecimal("0.5000"), row.getJsonNumber(1).bigDecimalValue());
+      selected += row.getJsonNumber(6).longValue();
+      assertEquals("panel", row.getString(7));
+    }
+    assertEquals(2, selected, "the drawn panel");
+    JsonArray categories = table(document, "probability_categories").getJsonArray("rows");
+    assertEquals(2, categories.size(), categories.toString());
+    for (JsonValue v : categories) {
+      JsonArray row = v.asJsonArray();
+      assertEquals("member_type", row.getString(0));
+      assertEquals(2, row.getJsonNumber(4).longValue());
+      assertEquals(new java.math.BigDecimal("1.00"), row.getJsonNumber(5).bigDecimalValue());
+      assertEquals(1, row.getJsonNumber(7).longValue());
+    }
+
+    // the open data
+    List<List<String>> csv = parseCsv(any(base + "/tables/probabilities.csv").body());
+    assertEquals(5, csv.size(), "a header and the four volunteers");
+    assertEquals(List.of("name", "probability"), csv.get(0).subList(0, 2));
+    assertEquals(List.of(names.get(0), "0.5000"), csv.get(1).subList(0, 2));
+    // the page
+    String page = any(base + "/report.html?lang=en").body();
+    int section = page.indexOf("data-table=\"probabilities\"");
+    assertTrue(section > 0, "the probabilities table is on the page");
+    String table = page.substring(section, page.indexOf("</section>", section));
+    for (String name : names) {
+      assertTrue(table.contains(name), name + " in the probabilities table");
+    }
+    assertTrue(table.contains("50.0%"), table);
+    // the PDF
+    String pdf;
+    try (var doc =
+        org.apache.pdfbox.Loader.loadPDF(bytes(base + "/report.pdf?lang=en", "application/pdf"))) {
+      pdf = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+    }
+    assertTrue(pdf.contains("Selection probabilities"), pdf);
+    for (String name : names) {
+      assertTrue(pdf.contains(name), name + " in the PDF");
+    }
+    assertTrue(pdf.contains("50.0%"), pdf);
+  }
+
+  /**
+   * A published version's renderings are made once and cached: the same PDF bytes and strong ETag
+   * on a second request, 304 to a conditional GET, public caching for browsers and the proxy; the
+   * page and the PDF at the by-Accept URL have different tags; a draft's preview is never cached.
+   */
+  @Test
+  void publishedRenderingsAreCachedWithStrongEtags() throws Exception {
+    ApiClient mgr = manager().client();
+    String period = uniquePeriod();
+    long id = draftId(mgr, "scoreboard", period);
+    Response preview =
+        mgr.send(
+            "GET",
+            "/api/v1/reports/drafts/" + id + "/fragment.html?lang=en",
+            null,
+            Map.of("Accept", "text/html"));
+    assertEquals(200, preview.status(), preview.toString());
+    assertEquals("no-store", preview.header("Cache-Control").orElse(""));
+    assertEquals(200, mgr.post("/api/v1/reports/drafts/" + id + "/publish", "{}").status());
+    String base = "/api/v1/reports/scoreboard/" + period + "/versions/1";
+
+    HttpResponse<byte[]> first = http11(base + "/report.pdf?lang=en", null, null);
+    HttpResponse<byte[]> second = http11(base + "/report.pdf?lang=en", null, null);
+    assertEquals(200, first.statusCode());
+    assertEquals("%PDF", new String(first.body(), 0, 4, StandardCharsets.US_ASCII));
+    assertTrue(java.util.Arrays.equals(first.body(), second.body()), "identical bytes");
+    String etag = first.headers().firstValue("ETag").orElseThrow();
+    assertFalse(etag.startsWith("W/"), "a strong ETag: " + etag);
+    assertEquals(etag, second.headers().firstValue("ETag").orElseThrow());
+    assertEquals(
+        "\""
+            + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(first.body()))
+            + "\"",
+        etag,
+        "the tag is the SHA-256 of the bytes");
+    String cache = first.headers().firstValue("Cache-Control").orElse("");
+    assertTrue(cache.contains("public") && cache.contains("max-age=86400"), cache);
+    HttpResponse<byte[]> unchanged = http11(base + "/report.pdf?lang=en", null, etag);
+    assertEquals(304, unchanged.statusCode());
+    assertEquals(0, unchanged.body().length);
+    assertEquals(etag, unchanged.headers().firstValue("ETag").orElse(""));
+    // another language is another rendering
+    HttpResponse<byte[]> chinese = http11(base + "/report.pdf?lang=zh-CN", null, etag);
+    assertEquals(200, chinese.statusCode());
+    assertNotEquals(etag, chinese.headers().firstValue("ETag").orElseThrow());
+
+    // the by-Accept URL: the page and the PDF are different representations, different tags
+    HttpResponse<byte[]> page = http11(base + "?lang=en", "text/html", null);
+    HttpResponse<byte[]> pdf = http11(base + "?lang=en", "application/pdf", null);
+    assertEquals(200, page.statusCode());
+    assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+    assertEquals(etag, pdf.headers().firstValue("ETag").orElseThrow(), "the same PDF");
+    String pageTag = page.headers().firstValue("ETag").orElseThrow();
+    assertNotEquals(etag, pageTag);
+    assertTrue(page.headers().firstValue("Vary").orElse("").contains("Accept"));
+    assertEquals(200, http11(base + "?lang=en", "application/pdf", pageTag).statusCode());
+    assertEquals(304, http11(base + "?lang=en", "text/html", pageTag).statusCode());
+    // the fragment and the bundle too
+    HttpResponse<byte[]> fragment = http11(base + "/fragment.html?lang=en", null, null);
+    assertEquals(
+        304,
+        http11(
+                base + "/fragment.html?lang=en",
+                null,
+                fragment.headers().firstValue("ETag").orElseThrow())
+            .statusCode());
+    HttpResponse<byte[]> zip = http11(base + "/bundle.zip", null, null);
+    assertTrue(
+        java.util.Arrays.equals(zip.body(), http11(base + "/bundle.zip", null, null).body()));
+  }
+
+  /** A GET over HTTP/1.1 (Java's client hangs on a 304 over h2c). */
+  private HttpResponse<byte[]> http11(String path, String accept, String ifNoneMatch)
+      throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(base().resolve(path.substring(1)))
+            .timeout(java.time.Duration.ofSeconds(120));
+    request.header("Accept", accept == null ? "*/*" : accept);
+    if (ifNoneMatch != null) {
+      request.header("If-None-Match", ifNoneMatch);
+    }
+    return HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .build()
+        .send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
   @Test
   void feedsAreAtom() throws Exception {
     ApiClient mgr = manager().client();
     String period = uniquePeriod();
-    long id =
-        mgr.post("/api/v1/reports/drafts", draftBody("scoreboard", period))
-            .object()
-            .getJsonNumber("id")
-            .longValue();
+    long id = draftId(mgr, "scoreboard", period);
     mgr.patch("/api/v1/reports/drafts/" + id, "{\"title\":\"Feed me " + period + "\"}");
     assertEquals(200, mgr.post("/api/v1/reports/drafts/" + id + "/publish", "{}").status());
 
@@ -318,11 +491,7 @@ class ReportsApiIT extends ApiIT {
     assertEquals(
         404, mgr.patch("/api/v1/reports/drafts/999999999", "{\"summary\":\"x\"}").status());
     String period = uniquePeriod();
-    long id =
-        mgr.post("/api/v1/reports/drafts", draftBody("scoreboard", period))
-            .object()
-            .getJsonNumber("id")
-            .longValue();
+    long id = draftId(mgr, "scoreboard", period);
     Response tooLong =
         mgr.patch("/api/v1/reports/drafts/" + id, "{\"title\":\"" + "x".repeat(201) + "\"}");
     assertEquals(400, tooLong.status(), tooLong.toString());

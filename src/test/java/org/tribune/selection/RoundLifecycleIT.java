@@ -289,22 +289,7 @@ class RoundLifecycleIT extends ApiIT {
     RoundSteps steps = new RoundSteps(base());
     SignedIn manager = members().withRoles("manager", "community_manager");
     long round =
-        create(
-            manager,
-            roundBody(
-                "Panel by lot",
-                2,
-                b ->
-                    b.add("method", "sortition")
-                        .add(
-                            "quotas",
-                            Json.createArrayBuilder()
-                                .add(
-                                    Json.createObjectBuilder()
-                                        .add("category", "region")
-                                        .add("feature", "EU, North")
-                                        .add("min", 1)
-                                        .add("max", 1)))));
+        create(manager, RoundSteps.sortitionBody("Panel by lot", 2, "region", "EU, North", 1, 1));
     long a = nominateSelf(steps.member("Lot A", "casual", "EU, North", "Redmi"), round);
     nominateSelf(steps.member("Lot B", "developer", "IN", "POCO"), round);
     nominateSelf(steps.member("Lot C", "creator", "JP", "Xiaomi 14"), round);

@@ -68,6 +68,25 @@ public final class RoundSteps {
     return body;
   }
 
+  /** A sortition round's body (as {@link #roundBody}) with one quota. */
+  public static JsonObjectBuilder sortitionBody(
+      String title, int seats, String category, String feature, int min, int max) {
+    return roundBody(
+        title,
+        seats,
+        b ->
+            b.add("method", "sortition")
+                .add(
+                    "quotas",
+                    Json.createArrayBuilder()
+                        .add(
+                            Json.createObjectBuilder()
+                                .add("category", category)
+                                .add("feature", feature)
+                                .add("min", min)
+                                .add("max", max))));
+  }
+
   public static long create(SignedIn manager, JsonObjectBuilder body) {
     Response r = manager.client().post("/api/v1/selection/rounds", body.build().toString());
     assertEquals(201, r.status(), r.toString());

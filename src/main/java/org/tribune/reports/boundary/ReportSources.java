@@ -2,8 +2,13 @@ package org.tribune.reports.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.io.StringReader;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,10 +16,12 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tribune.platform.entity.DomainException;
 import org.tribune.reports.control.Scoreboard;
@@ -23,14 +30,19 @@ import org.tribune.reports.control.SessionReport;
 import org.tribune.reports.control.WeeklyReport;
 import org.tribune.reports.entity.ReportSubject;
 import org.tribune.selection.boundary.ResultViews;
+import org.tribune.selection.boundary.RoundDraws;
 import org.tribune.selection.boundary.RoundPublication;
+import org.tribune.selection.control.Quota;
+import org.tribune.selection.control.Respondent;
+import org.tribune.selection.control.SortitionCsv;
 
 /**
  * Reads the facts a report is generated from. Reports are a read-only consumer: these are SELECTs
  * over the other components' public records (portable SQL, Derby and PostgreSQL), plus the
  * selection facade for a counted round's published results, which it rebuilds and checks against
- * the recorded SHA-256. Nothing here writes, and only public facts are read (titles, headings,
- * answers, display names of nominees and delegates — never emails or ballots' voters).
+ * the recorded SHA-256, and its recorded sortition draw, checked the same way. Nothing here writes,
+ * and only public facts are read (titles, headings, answers, display names of nominees and
+ * delegates — never emails or ballots' voters).
  */
 @ApplicationScoped
 public class ReportSources {
@@ -39,6 +51,7 @@ public class ReportSources {
   EntityManager em;
 
   @Inject RoundPublication publication;
+  @Inject RoundDraws draws;
 
   @Inject
   @ConfigProperty(name = "tribune.reports.min-sample", defaultValue = "5")
@@ -265,7 +278,8 @@ public class ReportSources {
         first(
             rows(
                 "SELECT id, title, method, seats, endorsements_cast, ballots_cast, voting_closes_at,"
-                    + " voter_min_account_days, blt_sha256 FROM selection_round WHERE id = ?1",
+                    + " voter_min_account_days, blt_sha256, counted_at FROM selection_round"
+                    + " WHERE id = ?1",
                 subject.id()));
     if (round == null) {
       throw DomainException.notFound("Round", subject.id());
@@ -324,6 +338,20 @@ public class ReportSources {
             "categories.csv",
             "/api/v1/selection/rounds/" + roundId + "/pool/categories.csv",
             null));
+    // published() checks the stored draw against its SHA-256; it is public once the round is
+    // counted
+    RoundDraws.StoredDraw stored =
+        round[9] != null && draws.stored(roundId).isPresent() ? draws.published(roundId) : null;
+    SelectionReport.Draw draw = stored == null ? null : draw(roundId, (String) round[2], stored);
+    if (draw != null) {
+      String base = "/api/v1/selection/rounds/" + roundId;
+      audit.add(new SelectionReport.AuditFile("draw", base + "/draw", null));
+      audit.add(
+          new SelectionReport.AuditFile(
+              "draw/result.json", base + "/draw/result.json", stored.resultSha256().strip()));
+      audit.add(
+          new SelectionReport.AuditFile("respondents.csv", base + "/pool/respondents.csv", null));
+    }
     List<SelectionReport.Delegate> delegates = new ArrayList<>();
     for (Object[] d :
         rows(
@@ -346,9 +374,64 @@ public class ReportSources {
         nominees,
         candidates,
         rounds,
-        List.of(),
+        draw,
         delegates,
         audit);
+  }
+
+  /**
+   * The round's recorded sortition draw, or null: read through the selection facade, which checks
+   * it against its published SHA-256, and only once the round is counted (a combined round's
+   * shortlist draw is revealed with the count). Probabilities and the drawn panel come from the
+   * stored result, the quotas from its {@code categories.csv}, each volunteer's features from its
+   * {@code respondents.csv} — what the draw was made from, not today's member records; names and
+   * attributes for people are read from the nominations the ids refer to.
+   */
+  private SelectionReport.Draw draw(long roundId, String method, RoundDraws.StoredDraw stored) {
+    JsonObject result;
+    try (JsonReader reader = Json.createReader(new StringReader(stored.resultJson()))) {
+      result = reader.readObject();
+    }
+    JsonObject probabilities = result.getJsonObject("probabilities");
+    Set<String> panel = new HashSet<>();
+    result
+        .getJsonArray("panel")
+        .getValuesAs(JsonString.class)
+        .forEach(v -> panel.add(v.getString()));
+    List<Quota> quotas = SortitionCsv.categories(stored.categoriesCsv());
+    Map<String, Map<String, String>> features = new HashMap<>();
+    for (Respondent r : SortitionCsv.respondents(stored.respondentsCsv(), quotas)) {
+      features.put(r.id(), r.features());
+    }
+    Map<Long, Object[]> nominations = new HashMap<>();
+    for (Object[] n :
+        rows(
+            "SELECT n.id, m.display_name, n.member_type, n.region, n.device_line"
+                + " FROM selection_nomination n JOIN member m ON m.id = n.nominee_id"
+                + " WHERE n.round_id = ?1",
+            roundId)) {
+      nominations.put(num(n[0]), n);
+    }
+    List<SelectionReport.Volunteer> volunteers = new ArrayList<>();
+    for (String id : probabilities.keySet()) {
+      Object[] n = nominations.get(Long.valueOf(id));
+      volunteers.add(
+          new SelectionReport.Volunteer(
+              Long.parseLong(id),
+              n == null ? "#" + id : (String) n[1],
+              n == null ? null : (String) n[2],
+              n == null ? null : (String) n[3],
+              n == null ? null : (String) n[4],
+              features.getOrDefault(id, Map.of()),
+              probabilities.getJsonNumber(id).doubleValue(),
+              panel.contains(id)));
+    }
+    return new SelectionReport.Draw(
+        "sortition".equals(method) ? "panel" : "shortlist",
+        quotas.stream()
+            .map(q -> new SelectionReport.DrawQuota(q.category(), q.feature(), q.min(), q.max()))
+            .toList(),
+        volunteers);
   }
 
   // ---- scoreboard ----
@@ -377,9 +460,29 @@ public class ReportSources {
           .computeIfAbsent((String) r[0], k -> new ArrayList<>())
           .add(new Scoreboard.Case(priority != null, deadline, answered));
     }
+    // Owed but without a full answer by the period's end (Scoreboard counts those past their
+    // deadline as late). Inquiries no longer owed (rejected, merged, withdrawn) are left out.
+    for (Object[] r :
+        rows(
+            "SELECT d.name, i.priority_on, i.due_on FROM qa_inquiry i"
+                + " JOIN qa_department d ON d.id = i.department_id"
+                + " WHERE i.state NOT IN ('DRAFT', 'REJECTED', 'MERGED', 'WITHDRAWN')"
+                + " AND COALESCE(i.priority_on, i.due_on) <= ?1"
+                + " AND NOT EXISTS (SELECT 1 FROM qa_answer a WHERE a.inquiry_id = i.id"
+                + " AND a.kind = 'ANSWER' AND a.approved_at IS NOT NULL"
+                + " AND a.department_id = i.department_id AND a.approved_at < ?2)",
+            java.sql.Date.valueOf(period.to()),
+            start(period.to().plusDays(1)))) {
+      LocalDate priority = date(r[1]);
+      byDepartment
+          .computeIfAbsent((String) r[0], k -> new ArrayList<>())
+          .add(
+              new Scoreboard.Case(
+                  priority != null, priority != null ? priority : date(r[2]), null));
+    }
     List<Scoreboard.Department> departments = new ArrayList<>();
     byDepartment.forEach((name, cases) -> departments.add(new Scoreboard.Department(name, cases)));
-    return new Scoreboard.Input(period.text(), minSample, departments);
+    return new Scoreboard.Input(period.text(), period.to(), minSample, departments);
   }
 
   // ---- feeds ----

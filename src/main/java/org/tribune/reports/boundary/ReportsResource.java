@@ -26,8 +26,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Variant;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -36,6 +37,7 @@ import org.tribune.identity.entity.Roles;
 import org.tribune.platform.entity.DomainException;
 import org.tribune.reports.control.DocumentJson;
 import org.tribune.reports.control.OpenData;
+import org.tribune.reports.control.RenderCache;
 import org.tribune.reports.control.ReportHtml;
 import org.tribune.reports.entity.Report;
 import org.tribune.reports.entity.ReportDocument;
@@ -48,6 +50,19 @@ import org.tribune.reports.entity.ReportKind;
 public class ReportsResource {
 
   public static final int MAX_LIST = 200;
+
+  static final String PDF = "application/pdf";
+  static final MediaType PDF_TYPE = MediaType.valueOf(PDF);
+
+  /** What the version's own URL offers besides JSON, in order of preference. */
+  static final List<Variant> BY_ACCEPT =
+      Variant.mediaTypes(MediaType.TEXT_HTML_TYPE, PDF_TYPE).add().build();
+
+  /**
+   * How long browsers and the proxy may keep a rendering or file of a published version: a day,
+   * shared caches included; {@code immutable} since the version never changes.
+   */
+  static final String PUBLISHED_CACHE = "public, max-age=86400, immutable";
 
   @Inject Reports reports;
   @Inject CurrentMember current;
@@ -100,105 +115,51 @@ public class ReportsResource {
   @GET
   @Path("{kind: weekly|session|selection|scoreboard}/{subject}/versions/{n: \\d{1,6}}")
   @PermitAll
-  @Produces(MediaType.TEXT_HTML)
+  @Produces({MediaType.TEXT_HTML, PDF})
   @Operation(
-      summary = "One published version as a printable XHTML page (?lang= or Accept-Language)")
-  public Response page(
+      summary =
+          "One published version as a printable XHTML page or a PDF, by Accept"
+              + " (language: ?lang= or Accept-Language)")
+  public Response byAccept(
       @PathParam("kind") String kind,
       @PathParam("subject") String subject,
       @PathParam("n") int n,
       @QueryParam("lang") String lang,
       @Context HttpHeaders headers,
       @Context Request request) {
-    return html(kind, subject, n, lang, headers, request);
-  }
-
-  @GET
-  @Path("{kind: weekly|session|selection|scoreboard}/{subject}/versions/{n: \\d{1,6}}/report.html")
-  @PermitAll
-  @Produces(MediaType.TEXT_HTML)
-  @Operation(summary = "The printable page, for links (a browser cannot choose by Accept)")
-  public Response html(
-      @PathParam("kind") String kind,
-      @PathParam("subject") String subject,
-      @PathParam("n") int n,
-      @QueryParam("lang") String lang,
-      @Context HttpHeaders headers,
-      @Context Request request) {
-    Report r = reports.publishedVersion(kind(kind), subject, n);
-    Locale language = ReportRenderings.language(lang, headers.getAcceptableLanguages());
-    String page = ReportHtml.render(DocumentJson.parse(r.document()), language);
-    return localized(
-        request,
-        r,
-        language,
-        page.getBytes(StandardCharsets.UTF_8),
-        "text/html;charset=utf-8",
-        null);
+    Variant chosen = request.selectVariant(BY_ACCEPT);
+    ReportRenderings.Format format =
+        chosen != null && chosen.getMediaType().isCompatible(PDF_TYPE)
+            ? ReportRenderings.Format.PDF
+            : ReportRenderings.Format.PAGE;
+    return rendered(kind, subject, n, lang, headers, request, format);
   }
 
   @GET
   @Path(
-      "{kind: weekly|session|selection|scoreboard}/{subject}/versions/{n: \\d{1,6}}/fragment.html")
+      "{kind: weekly|session|selection|scoreboard}/{subject}/versions/{n: \\d{1,6}}/{file: report\\.html|report\\.pdf|fragment\\.html}")
   @PermitAll
-  @Produces(MediaType.TEXT_HTML)
-  @Operation(summary = "The report as one <article> element, for the portal (style: report.css)")
-  public Response fragment(
+  @Produces({MediaType.TEXT_HTML, PDF})
+  @Operation(
+      summary =
+          "For links (a browser cannot choose by Accept): report.html, the printable page;"
+              + " report.pdf, the PDF; fragment.html, the report as one <article> element for the"
+              + " portal (style: report.css)")
+  public Response file(
       @PathParam("kind") String kind,
       @PathParam("subject") String subject,
       @PathParam("n") int n,
+      @PathParam("file") String file,
       @QueryParam("lang") String lang,
       @Context HttpHeaders headers,
       @Context Request request) {
-    Report r = reports.publishedVersion(kind(kind), subject, n);
-    Locale language = ReportRenderings.language(lang, headers.getAcceptableLanguages());
-    String html = ReportHtml.fragment(DocumentJson.parse(r.document()), language);
-    return localized(
-        request,
-        r,
-        language,
-        html.getBytes(StandardCharsets.UTF_8),
-        "text/html;charset=utf-8",
-        null);
-  }
-
-  @GET
-  @Path("{kind: weekly|session|selection|scoreboard}/{subject}/versions/{n: \\d{1,6}}")
-  @PermitAll
-  @Produces("application/pdf")
-  @Operation(summary = "One published version as PDF (?lang= or Accept-Language)")
-  public Response pdfByAccept(
-      @PathParam("kind") String kind,
-      @PathParam("subject") String subject,
-      @PathParam("n") int n,
-      @QueryParam("lang") String lang,
-      @Context HttpHeaders headers,
-      @Context Request request) {
-    return pdf(kind, subject, n, lang, headers, request);
-  }
-
-  @GET
-  @Path("{kind: weekly|session|selection|scoreboard}/{subject}/versions/{n: \\d{1,6}}/report.pdf")
-  @PermitAll
-  @Produces("application/pdf")
-  @Operation(summary = "The PDF, for links")
-  public Response pdf(
-      @PathParam("kind") String kind,
-      @PathParam("subject") String subject,
-      @PathParam("n") int n,
-      @QueryParam("lang") String lang,
-      @Context HttpHeaders headers,
-      @Context Request request) {
-    Report r = reports.publishedVersion(kind(kind), subject, n);
-    Locale language = ReportRenderings.language(lang, headers.getAcceptableLanguages());
-    byte[] pdf = renderings.pdf(DocumentJson.parse(r.document()), r.sha256(), language);
-    return localized(
-        request,
-        r,
-        language,
-        pdf,
-        "application/pdf",
-        fileName(r, language.toLanguageTag() + ".pdf"));
+    ReportRenderings.Format format =
+        switch (file) {
+          case "report.pdf" -> ReportRenderings.Format.PDF;
+          case "fragment.html" -> ReportRenderings.Format.FRAGMENT;
+          default -> ReportRenderings.Format.PAGE;
+        };
+    return rendered(kind, subject, n, lang, headers, request, format);
   }
 
   @GET
@@ -275,16 +236,9 @@ public class ReportsResource {
       @PathParam("n") int n,
       @Context Request request) {
     Report r = reports.publishedVersion(kind(kind), subject, n);
-    ReportDocument d = DocumentJson.parse(r.document());
-    List<OpenData.Extra> pdfs = new ArrayList<>();
-    for (Locale language : ReportRenderings.LANGUAGES) {
-      pdfs.add(
-          new OpenData.Extra(
-              "report-" + language.toLanguageTag() + ".pdf",
-              renderings.pdf(d, r.sha256(), language)));
-    }
-    byte[] zip = OpenData.bundle(d, r.document(), r.sha256(), pdfs);
-    return immutable(request, r, zip, "application/zip", fileName(r, "zip"));
+    ReportRenderings.Format zip = ReportRenderings.Format.BUNDLE;
+    return cached(
+        request, r, renderings.bundle(r), null, zip.type, zip.disposition, fileName(r, "zip"));
   }
 
   // ---- community managers ----
@@ -403,23 +357,54 @@ public class ReportsResource {
         + (suffix.contains(".") ? "-" + suffix : "." + suffix);
   }
 
-  /** As {@link #immutable}, per language: the ETag names the language too. */
-  static Response localized(
-      Request request, Report r, Locale language, byte[] body, String type, String attachment) {
-    EntityTag tag = new EntityTag(r.sha256() + "-" + language.toLanguageTag());
+  /**
+   * A rendering of a published version in the reader's language, from the rendering cache: the same
+   * bytes for every request, so a strong ETag (the SHA-256 of the bytes: distinct per format and
+   * language, as the by-Accept URL needs with its {@code Vary}), a day's public caching, and {@code
+   * 304} to {@code If-None-Match}.
+   */
+  private Response rendered(
+      String kind,
+      String subject,
+      int n,
+      String lang,
+      HttpHeaders headers,
+      Request request,
+      ReportRenderings.Format format) {
+    Report r = reports.publishedVersion(kind(kind), subject, n);
+    Locale language = ReportRenderings.language(lang, headers.getAcceptableLanguages());
+    return cached(
+        request,
+        r,
+        renderings.rendering(r, format, language),
+        language,
+        format.type,
+        format.disposition,
+        fileName(r, language.toLanguageTag() + ".pdf"));
+  }
+
+  /** Cache headers of a rendering of a published version (see {@link #rendered}). */
+  static Response cached(
+      Request request,
+      Report r,
+      RenderCache.Rendering rendering,
+      Locale language,
+      String type,
+      String disposition,
+      String fileName) {
+    EntityTag tag = new EntityTag(rendering.sha256());
     Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);
-    CacheControl cache = new CacheControl();
-    cache.setMaxAge(86_400);
     Response.ResponseBuilder b =
         unchanged != null
             ? unchanged
-            : Response.ok(body, type).lastModified(java.util.Date.from(r.publishedAt()));
-    b.tag(tag)
-        .cacheControl(cache)
-        .header("Content-Language", language.toLanguageTag())
-        .header("Vary", "Accept, Accept-Language");
-    if (unchanged == null && attachment != null) {
-      b.header("Content-Disposition", "inline; filename=\"" + attachment + "\"");
+            : Response.ok(rendering.bytes(), type).lastModified(Date.from(r.publishedAt()));
+    b.tag(tag).header(HttpHeaders.CACHE_CONTROL, PUBLISHED_CACHE);
+    if (language != null) {
+      b.header("Content-Language", language.toLanguageTag())
+          .header("Vary", "Accept, Accept-Language");
+    }
+    if (unchanged == null && disposition != null) {
+      b.header("Content-Disposition", disposition + "; filename=\"" + fileName + "\"");
     }
     return b.build();
   }
@@ -429,16 +414,14 @@ public class ReportsResource {
       Request request, Report r, byte[] body, String type, String attachment) {
     EntityTag tag = new EntityTag(r.sha256());
     Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);
-    CacheControl cache = new CacheControl();
-    cache.setMaxAge(86_400);
     if (unchanged != null) {
-      return unchanged.tag(tag).cacheControl(cache).build();
+      return unchanged.tag(tag).header(HttpHeaders.CACHE_CONTROL, PUBLISHED_CACHE).build();
     }
     Response.ResponseBuilder ok =
         Response.ok(body, type)
             .tag(tag)
-            .cacheControl(cache)
-            .lastModified(java.util.Date.from(r.publishedAt()));
+            .header(HttpHeaders.CACHE_CONTROL, PUBLISHED_CACHE)
+            .lastModified(Date.from(r.publishedAt()));
     if (attachment != null) {
       ok.header("Content-Disposition", "attachment; filename=\"" + attachment + "\"");
     }

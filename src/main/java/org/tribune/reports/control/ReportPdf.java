@@ -5,6 +5,7 @@ import com.openhtmltopdf.extend.FSCacheValue;
 import com.openhtmltopdf.extend.impl.FSDefaultCacheStore;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FSFontUseCase;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
+import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer.SvgExternalResourceMode;
@@ -15,9 +16,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.EnumSet;
+import java.util.GregorianCalendar;
 import java.util.Locale;
+import java.util.TimeZone;
 import java.util.logging.Level;
+import org.apache.pdfbox.pdmodel.PDDocument;
 import org.tribune.reports.entity.ReportDocument;
 
 /**
@@ -70,12 +75,39 @@ public final class ReportPdf {
       }
       builder.useSVGDrawer(svg);
       builder.withHtmlContent(xhtml, null);
-      builder.toStream(out);
-      builder.run();
+      try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
+        renderer.layout();
+        try (PDDocument pdf = renderer.createPDFKeepOpen()) {
+          reproducible(pdf, document, language(locale));
+          pdf.save(out);
+        }
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("rendering report " + document.subject() + " as PDF", e);
     }
     return Font.TEXT_MAP.repair(out.toByteArray());
+  }
+
+  /**
+   * Makes the file a function of the document and the language alone, as a strong ETag promises and
+   * as two instances rendering the same published version must agree: the creation date is the
+   * report's publication (or generation) time instead of the clock, and the trailer's {@code /ID},
+   * which PDFBox otherwise derives from the current time, is derived from the canonical document.
+   */
+  private static void reproducible(PDDocument pdf, ReportDocument document, String language) {
+    Instant created =
+        document.publishedAt() != null ? document.publishedAt() : document.generatedAt();
+    if (created != null) {
+      GregorianCalendar calendar = new GregorianCalendar(TimeZone.getTimeZone("UTC"), Locale.ROOT);
+      calendar.setTimeInMillis(created.toEpochMilli());
+      pdf.getDocumentInformation().setCreationDate(calendar);
+    }
+    String hash = DocumentJson.sha256(DocumentJson.text(document) + "\n" + language);
+    pdf.setDocumentId(Long.parseUnsignedLong(hash.substring(0, 16), 16));
+  }
+
+  private static String language(Locale locale) {
+    return ReportLabels.supported(locale).toLanguageTag();
   }
 
   /** The font file, read once on first use and shared: a TrueType font is only ever read. */

@@ -17,43 +17,79 @@ import org.tribune.reports.entity.ReportDocument.Table;
 import org.tribune.reports.entity.ReportDocument.ValueType;
 
 /**
- * The department scoreboard over a period: of the inquiries a department answered in the period,
- * the share answered by their deadline (the priority date when there is one, as the Q&amp;A's
- * public timeliness counts it), with its Wilson 95% interval. Below {@code minSample} answers the
- * share and interval are left out (null): a department should not look perfect or terrible by
+ * The department scoreboard over a period: of the inquiries a department owed in the period, the
+ * share answered by their deadline (the priority date when there is one, as the Q&amp;A's public
+ * timeliness counts it), with its Wilson 95% interval. Below {@code minSample} counted inquiries
+ * the share and interval are left out (null): a department should not look perfect or terrible by
  * chance — the counts are still shown.
+ *
+ * <p>Counted are the inquiries whose first full answer was approved in the period (on time or late)
+ * and, as the UK Parliament keeps its written-question statistics, the inquiries still without a
+ * full answer at the end of the period whose deadline had passed by then: those count as late, so a
+ * department cannot improve its share by not answering. An unanswered inquiry not yet due at the
+ * period's end is not counted.
  */
 public final class Scoreboard {
 
-  /** One answered inquiry. */
+  /**
+   * One inquiry a department owes.
+   *
+   * @param deadline the priority date, else the due date; null when nothing is owed by a date
+   * @param answeredOn the day its first full answer was approved, or null if it had none by the end
+   *     of the period
+   */
   public record Case(boolean priority, LocalDate deadline, LocalDate answeredOn) {
+
+    boolean answered() {
+      return answeredOn != null;
+    }
+
+    /** Unanswered at the end of the period {@code end} (inclusive), and past its deadline. */
+    boolean overdueAt(LocalDate end) {
+      return answeredOn == null && deadline != null && !deadline.isAfter(end);
+    }
+
+    /** Whether the case counts in a period ending on {@code end}. */
+    boolean counts(LocalDate end) {
+      return answered() || overdueAt(end);
+    }
+
     boolean onTime() {
-      return deadline == null || !answeredOn.isAfter(deadline);
+      return answered() && (deadline == null || !answeredOn.isAfter(deadline));
     }
   }
 
   public record Department(String name, List<Case> cases) {}
 
-  public record Input(String period, int minSample, List<Department> departments) {}
+  /**
+   * @param end the last day of the period (inclusive): unanswered cases overdue by its end are late
+   */
+  public record Input(String period, LocalDate end, int minSample, List<Department> departments) {}
 
   private Scoreboard() {}
 
   public static ReportDocument generate(Input in, Instant now) {
     long answeredAll = 0;
+    long overdueAll = 0;
     long onTimeAll = 0;
     List<List<Object>> rows = new ArrayList<>();
     for (Department d :
         in.departments().stream().sorted(Comparator.comparing(Department::name)).toList()) {
-      long answered = d.cases().size();
-      long onTime = d.cases().stream().filter(Case::onTime).count();
-      long priority = d.cases().stream().filter(Case::priority).count();
-      long priorityOnTime = d.cases().stream().filter(c -> c.priority() && c.onTime()).count();
+      List<Case> counted = d.cases().stream().filter(c -> c.counts(in.end())).toList();
+      long answered = counted.stream().filter(Case::answered).count();
+      long overdue = counted.size() - answered;
+      long onTime = counted.stream().filter(Case::onTime).count();
+      long priority = counted.stream().filter(c -> c.priority() && c.answered()).count();
+      long priorityOnTime = counted.stream().filter(c -> c.priority() && c.onTime()).count();
       answeredAll += answered;
+      overdueAll += overdue;
       onTimeAll += onTime;
       List<Object> row = new ArrayList<>(List.of(d.name(), answered, onTime));
-      row.addAll(shareWithInterval(onTime, answered, in.minSample()));
+      row.addAll(shareWithInterval(onTime, counted.size(), in.minSample()));
       row.add(priority);
       row.add(priorityOnTime);
+      row.add(overdue);
+      row.add((long) counted.size());
       rows.add(row);
     }
     Table table =
@@ -67,9 +103,11 @@ public final class Scoreboard {
                 new Column("ci_low", ValueType.PERCENT),
                 new Column("ci_high", ValueType.PERCENT),
                 new Column("priority_answered", ValueType.INTEGER),
-                new Column("priority_on_time", ValueType.INTEGER)),
+                new Column("priority_on_time", ValueType.INTEGER),
+                new Column("overdue_unanswered", ValueType.INTEGER),
+                new Column("counted", ValueType.INTEGER)),
             rows);
-    List<Object> overall = shareWithInterval(onTimeAll, answeredAll, in.minSample());
+    List<Object> overall = shareWithInterval(onTimeAll, answeredAll + overdueAll, in.minSample());
     List<Figure> figures =
         List.of(
             new Figure("departments", ValueType.INTEGER, (long) rows.size()),
@@ -78,7 +116,9 @@ public final class Scoreboard {
             new Figure("on_time_share", ValueType.PERCENT, overall.get(0)),
             new Figure("ci_low", ValueType.PERCENT, overall.get(1)),
             new Figure("ci_high", ValueType.PERCENT, overall.get(2)),
-            new Figure("min_sample", ValueType.INTEGER, (long) in.minSample()));
+            new Figure("min_sample", ValueType.INTEGER, (long) in.minSample()),
+            new Figure("overdue_unanswered", ValueType.INTEGER, overdueAll),
+            new Figure("counted", ValueType.INTEGER, answeredAll + overdueAll));
     return new ReportDocument(
         "scoreboard",
         in.period(),

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.tribune.releases.control.BuildComparison;
+import org.tribune.releases.control.StarDistribution;
 import org.tribune.reports.entity.ReportDocument;
 import org.tribune.reports.entity.ReportDocument.Chart;
 import org.tribune.reports.entity.ReportDocument.ChartKind;
@@ -16,7 +18,9 @@ import org.tribune.reports.entity.ReportDocument.ValueType;
 /**
  * The weekly report: what members asked for and voted on, what the company planned and shipped (and
  * in which build), whether shipped ideas solved the problem, and how the week's builds were rated
- * and judged. A pure function of the week's facts, so it is tested against hand-computed figures.
+ * and judged — each build against the device's previous one both as the plain change of the mean
+ * and as the releases component's probability that it is worse. A pure function of the week's
+ * facts, so it is tested against hand-computed figures.
  */
 public final class WeeklyReport {
 
@@ -168,7 +172,8 @@ public final class WeeklyReport {
               b.badVerdicts(),
               b.verdict(),
               b.halts(),
-              b.override()));
+              b.override(),
+              probabilityWorse(b)));
     }
     Table builds =
         new Table(
@@ -185,7 +190,8 @@ public final class WeeklyReport {
                 new Column("bad_verdicts", ValueType.INTEGER),
                 new Column("verdict", ValueType.TEXT),
                 new Column("halts", ValueType.INTEGER),
-                new Column("override", ValueType.TEXT)),
+                new Column("override", ValueType.TEXT),
+                new Column("probability_worse", ValueType.PERCENT)),
             buildRows);
     List<Figure> figures =
         List.of(
@@ -216,6 +222,21 @@ public final class WeeklyReport {
                 "builds",
                 "build",
                 List.of("mean_stars", "previous_mean_stars"))));
+  }
+
+  /**
+   * The probability that the build is worse than the device's previous build, exactly as the
+   * releases component computes it for its build pages ({@link BuildComparison#probabilityWorse}:
+   * P(μ_new &lt; μ_prev) under both builds' Dirichlet posteriors), or null without a previous
+   * build. The prior keeps it defined without ratings (two unrated builds: 0.5).
+   */
+  static BigDecimal probabilityWorse(BuildWeek b) {
+    if (b.previousBuild() == null || b.previousStars() == null) {
+      return null;
+    }
+    return Decimals.share(
+        BuildComparison.probabilityWorse(
+            StarDistribution.of(b.stars()), StarDistribution.of(b.previousStars())));
   }
 
   /** The mean star rating, or null without ratings. */

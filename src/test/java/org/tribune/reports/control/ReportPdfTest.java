@@ -45,6 +45,17 @@ class ReportPdfTest {
     assertContains(text, ReportFixture.CHINESE_SUMMARY);
   }
 
+  /**
+   * A published version's PDF is served with a strong ETag (the SHA-256 of its bytes), and every
+   * instance renders it independently: the same document must give the same bytes.
+   */
+  @Test
+  void theSameDocumentRendersToTheSameBytes() {
+    org.junit.jupiter.api.Assertions.assertArrayEquals(
+        ReportPdf.render(report, Locale.SIMPLIFIED_CHINESE),
+        ReportPdf.render(report, Locale.SIMPLIFIED_CHINESE));
+  }
+
   @Test
   void theChinesePdfHasChineseLabelsAndTheSameFigures() throws IOException {
     String text = text(ReportPdf.render(report, Locale.SIMPLIFIED_CHINESE));
