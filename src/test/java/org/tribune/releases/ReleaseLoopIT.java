@@ -231,6 +231,19 @@ class ReleaseLoopIT extends ApiIT {
     for (int i = 0; i < 2; i++) {
       check(publishAt(f, device, "OS4.0." + i, release, 0), 201);
     }
+    // The scheduled check (every 2 s on the test server) removes the tester without anyone
+    // looking at their standing: the role goes, and with it the trusted channel.
+    awaitRoleGone(tester);
+    ApiClient.Response offer =
+        f.manager()
+            .client()
+            .get(
+                "/api/v1/ota/offer?device="
+                    + f.code(device)
+                    + "&channel=trusted&member="
+                    + tester.id());
+    assertEquals(200, offer.status(), offer.toString());
+    assertEquals("not-a-tester", offer.object().getString("reason"));
     JsonObject standing = awaitRemoved(tester);
     assertTrue(standing.getString("removalReason").startsWith("No verdict on the last 2 builds"));
     assertNotNull(standing.getString("coolDownUntil"));
@@ -564,6 +577,24 @@ class ReleaseLoopIT extends ApiIT {
         .stream()
             .map(JsonValue::asJsonObject)
             .anyMatch(a -> a.getJsonNumber("memberId").longValue() == member.id());
+  }
+
+  /**
+   * Polls the member's roles (which never apply the activity rule) until trusted_tester is gone.
+   */
+  private static void awaitRoleGone(SignedIn tester) {
+    for (int i = 0; i < 120; i++) {
+      if (!roles(tester).contains("trusted_tester")) {
+        return;
+      }
+      try {
+        Thread.sleep(500);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    throw new AssertionError("The scheduled activity check did not remove the tester");
   }
 
   /** Polls the tester's standing until the activity rule has removed them (or gives up). */

@@ -26,6 +26,7 @@ public class OtaResource {
 
   @Inject Builds builds;
   @Inject DeviceTokens tokens;
+  @Inject Testers testers;
   @Inject CurrentMember current;
 
   @GET
@@ -81,6 +82,7 @@ public class OtaResource {
             current.id(),
             current.has(Roles.COMMUNITY_MANAGER) || current.has(Roles.ADMIN),
             Optional.ofNullable(requested).map(MemberId::new));
+    testers.refresh(subject);
     return builds.offer(
         device,
         "member:" + subject.value(),

@@ -273,6 +273,26 @@ public class Testers {
     return views;
   }
 
+  /**
+   * Applies the activity rule to every active tester (the scheduled check, no caller); answers how
+   * many it removed.
+   */
+  public int applyActivityRuleToAll() {
+    int removed = 0;
+    for (TrustedTester t :
+        em.createQuery(
+                "SELECT t FROM TrustedTester t WHERE t.removedAt IS NULL ORDER BY t.memberId",
+                TrustedTester.class)
+            .getResultList()) {
+      sync(t);
+      applyActivityRule(t);
+      if (!t.active()) {
+        removed++;
+      }
+    }
+    return removed;
+  }
+
   /** The caller's own standing; empty when they were never a tester. */
   public Optional<TesterView> mine() {
     MemberId member = current.requireRole(Roles.MEMBER);
