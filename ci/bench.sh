@@ -57,23 +57,40 @@ for i in $(seq 1 120); do
 done
 curl -fs "$BASE/api/v1/ping" >/dev/null
 
+# CPU time in clock ticks: of the server process, and of its vote writer thread.
+ticks() { awk '{ print $14 + $15 }' "$1" 2>/dev/null || echo 0; }
+SERVER_PID=$(cat target/liberty/wlp/usr/servers/.pid/tribune.pid)
+writer_stat() { grep -l '^tribune-vote-wr' /proc/$SERVER_PID/task/*/comm 2>/dev/null | head -1 | sed 's/comm$/stat/'; }
+HZ=$(getconf CLK_TCK)
+
 run() { # name script duration extra-env...
   local name=$1 script=$2 duration=$3; shift 3
   local done_dir=$WORK/done-$name
   rm -rf "$done_dir" && mkdir -p "$done_dir"
+  local writer; writer=$(writer_stat)
+  local server0 writer0; server0=$(ticks /proc/$SERVER_PID/stat); writer0=$(ticks "$writer")
   env "$@" TOKENS=$WORK/tokens.txt IDEAS=$IDEAS THREADS=$WRK_THREADS DONE_DIR=$done_dir $(cat $WORK/seed.env) \
+    /usr/bin/time -f "wrk_cpu_s: %U %S" -o "$WORK/$name.time" \
     wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"${duration}s" --timeout 10s -s "ci/bench/$script" "$BASE${PATH_OVERRIDE:-/api/v1/ping}" \
     > "$WORK/$name.txt" &
   local wrk_pid=$!
   # A scenario with a fixed number of votes ends when every wrk thread has used up its members.
   while kill -0 $wrk_pid 2>/dev/null; do
     if [ "$(ls "$done_dir" | wc -l)" -ge "$WRK_THREADS" ]; then
-      kill -INT $wrk_pid 2>/dev/null || true
+      pkill -INT -P $wrk_pid wrk 2>/dev/null || true
     fi
     sleep 0.2
   done
   wait $wrk_pid || true
+  local server1 writer1; server1=$(ticks /proc/$SERVER_PID/stat); writer1=$(ticks "$writer")
   cat "$WORK/$name.txt" | grep -E "^(statuses|latency_ms|rate):" | sed "s/^/  $name /"
+  # What each request cost in CPU, and how busy the 2 cores were: the evidence of what bounds a rate.
+  awk -v hz="$HZ" -v s="$((server1 - server0))" -v w="$((writer1 - writer0))" -v cores="$(nproc)" \
+    -v name="$name" -v wrk="$(awk '{ print $2 + $3 }' "$WORK/$name.time" 2>/dev/null)" '
+    /^rate:/ { n = $0; sub(/.*\(/, "", n); sub(/ requests.*/, "", n); d = $5 }
+    END { if (n > 0) printf "  %s cpu_us_per_request: server=%.0f writer=%.0f wrk=%.0f busy=%.0f%%\n", name,
+      s / hz * 1e6 / n, w / hz * 1e6 / n, wrk * 1e6 / n, 100 * (s / hz + wrk) / (d * cores) }' "$WORK/$name.txt" \
+    | tee -a "$WORK/$name.txt"
 }
 
 echo "== warm-up (${WARMUP}s each)"
@@ -82,6 +99,8 @@ run warm-votes votes.lua "$WARMUP" FIRST_MEMBER=0 MEMBERS=$WARM_MEMBERS REPEAT=1
 
 echo "== baseline: trivial GET (${DURATION}s, $CONNECTIONS connections)"
 run get get.lua "$DURATION"
+echo "== the same GET with a bearer token (${DURATION}s): what authentication costs per request"
+run authget get.lua "$DURATION" TOKEN="$(head -1 $WORK/tokens.txt)"
 
 echo "== festival: $FESTIVAL_MEMBERS members cast 10 votes each, plus one repeat each (~9% of requests)"
 START=$(date +%s%N)
@@ -103,6 +122,7 @@ PATH_OVERRIDE=/api/v1/ideas/$BIG_IDEA/votes run tally get.lua "$DURATION"
 echo "== tally reads with 4 connections for ${DURATION}s"
 CONNECTIONS=4 PATH_OVERRIDE=/api/v1/ideas/$BIG_IDEA/votes run tally4 get.lua "$DURATION"
 
+cpu() { grep 'cpu_us_per_request:' "$WORK/$1.txt" | sed 's/.*cpu_us_per_request: //'; }
 p() { grep '^latency_ms:' "$WORK/$1.txt" | tr ' ' '\n' | grep "^$2=" | cut -d= -f2; }
 st() { grep '^statuses:' "$WORK/$1.txt" | cut -d' ' -f2-; }
 GET_RATE=$(rate get); VOTE_RATE=$(rate votes)
@@ -110,10 +130,14 @@ echo
 echo "| run | req/s | p50 ms | p90 ms | p99 ms | statuses |"
 echo "|---|---:|---:|---:|---:|---|"
 echo "| GET /api/v1/ping | $GET_RATE | $(p get p50) | $(p get p90) | $(p get p99) | $(st get) |"
+echo "| GET /api/v1/ping with a bearer token | $(rate authget) | $(p authget p50) | $(p authget p90) | $(p authget p99) | $(st authget) |"
 echo "| festival POST /api/v1/ideas/{id}/votes | $VOTE_RATE | $(p votes p50) | $(p votes p90) | $(p votes p99) | $(st votes) |"
 echo "| votes at a constant $STEADY_RATE/s | $(rate steady) | $(p steady p50) | $(p steady p90) | $(p steady p99) | $(st steady) |"
 echo "| GET /api/v1/ideas/$BIG_IDEA/votes (tally of $BIG_IDEA_VOTES votes) | $(rate tally) | $(p tally p50) | $(p tally p90) | $(p tally p99) | $(st tally) |"
 echo "| the same tally, 4 connections | $(rate tally4) | $(p tally4 p50) | $(p tally4 p90) | $(p tally4 p99) | $(st tally4) |"
+echo
+echo "CPU per request (µs; server includes its writer thread; busy = server + wrk over $(nproc) cores):"
+for r in get authget votes steady tally tally4; do echo "  $r: $(cpu $r)"; done
 awk -v v="$VOTE_RATE" -v g="$GET_RATE" 'BEGIN { printf "\nvotes/GET ratio: %.2f\n", v / g }'
 echo "festival wall time: ${FESTIVAL_SECONDS}s for $((FESTIVAL_MEMBERS * 11)) requests"
 PID=$(cat target/liberty/wlp/usr/servers/.pid/tribune.pid)

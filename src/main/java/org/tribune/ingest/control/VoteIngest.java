@@ -17,6 +17,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -52,7 +53,16 @@ public class VoteIngest {
   @ConfigProperty(name = "tribune.ingest.max-batch", defaultValue = "500")
   int maxBatch;
 
+  @Inject
+  @ConfigProperty(name = "tribune.ingest.max-waiting", defaultValue = "512")
+  int maxWaiting;
+
+  @Inject
+  @ConfigProperty(name = "tribune.ingest.wait-seconds", defaultValue = "60")
+  int waitSeconds;
+
   private BlockingQueue<Pending<?, ?>> queue;
+  private Semaphore waiters = new Semaphore(0);
   private Thread writer;
   private volatile boolean running;
 
@@ -68,6 +78,7 @@ public class VoteIngest {
       return;
     }
     queue = new ArrayBlockingQueue<>(queueCapacity);
+    waiters = new Semaphore(maxWaiting);
     running = true;
     writer = threads.newThread(this::drain);
     writer.setName("tribune-vote-writer");
@@ -82,31 +93,53 @@ public class VoteIngest {
    * throws a 503 {@code busy} problem at once, so nothing is accepted that cannot be written.
    */
   public <C, R> CompletionStage<R> submit(BatchWriter<C, R> kind, C command) {
+    return queue(kind, command, false).result;
+  }
+
+  private <C, R> Pending<C, R> queue(BatchWriter<C, R> kind, C command, boolean waiting) {
     if (!running) {
       throw busy("The vote ingest is not running.");
     }
-    Pending<C, R> pending = new Pending<>(kind, command, new CompletableFuture<>());
+    Pending<C, R> pending = new Pending<>(kind, command, new CompletableFuture<>(), waiting);
     if (!queue.offer(pending)) {
       throw busy("Too many votes are waiting to be written; try again in a moment.");
     }
-    return pending.result;
+    return pending;
   }
 
-  /** Like {@link #submit} but waits, for the rare administrative commands (merges, closures). */
+  /**
+   * Queues a command and waits on the calling thread until the batch holding it has committed; the
+   * writer then completes it directly (an unpark, no task hand-off). This is how the vote endpoints
+   * answer: on Open Liberty a blocked request thread costs less than JAX-RS's asynchronous response
+   * (a JNDI lookup, an async context, a re-dispatch per request; see docs/performance.md) and is
+   * not exposed to the container's completion race. At most {@code tribune.ingest.max-waiting}
+   * threads wait at once; beyond that, and when the queue is full, this answers 503 {@code busy} at
+   * once, so a stalled database cannot pile up request threads.
+   */
   public <C, R> R submitAndWait(BatchWriter<C, R> kind, C command) {
+    if (!waiters.tryAcquire()) {
+      throw busy("Too many votes are waiting to be written; try again in a moment.");
+    }
     try {
-      return submit(kind, command).toCompletableFuture().get(60, TimeUnit.SECONDS);
+      return queue(kind, command, true).result.get(waitSeconds, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw busy("Interrupted while waiting for the vote writer.");
+      throw unconfirmed();
     } catch (java.util.concurrent.ExecutionException e) {
       if (e.getCause() instanceof RuntimeException r) {
         throw r;
       }
       throw new IllegalStateException(e.getCause());
     } catch (java.util.concurrent.TimeoutException e) {
-      throw busy("The vote writer did not answer in time.");
+      throw unconfirmed();
+    } finally {
+      waiters.release();
     }
+  }
+
+  /** Requests waiting in {@link #submitAndWait} right now. */
+  public int waiting() {
+    return maxWaiting - waiters.availablePermits();
   }
 
   public int queued() {
@@ -262,21 +295,35 @@ public class VoteIngest {
    */
   @SuppressWarnings({"unchecked", "rawtypes"})
   private void complete(List<Pending<?, ?>> run, List<?> outcomes) {
-    for (int from = 0; from < run.size(); from += COMPLETION_SLICE) {
-      int to = Math.min(run.size(), from + COMPLETION_SLICE);
-      List<CompletableFuture> futures = new ArrayList<>(to - from);
-      List<Object> results = new ArrayList<>(to - from);
-      for (int i = from; i < to; i++) {
-        futures.add(run.get(i).result);
-        results.add(outcomes.get(i));
+    List<CompletableFuture> futures = new ArrayList<>(COMPLETION_SLICE);
+    List<Object> results = new ArrayList<>(COMPLETION_SLICE);
+    for (int i = 0; i < run.size(); i++) {
+      Pending<?, ?> pending = run.get(i);
+      if (pending.waiting) {
+        ((CompletableFuture) pending.result).complete(outcomes.get(i));
+        continue;
       }
-      completions.execute(
-          () -> {
-            for (int i = 0; i < futures.size(); i++) {
-              futures.get(i).complete(results.get(i));
-            }
-          });
+      futures.add(pending.result);
+      results.add(outcomes.get(i));
+      if (futures.size() == COMPLETION_SLICE) {
+        completeLater(futures, results);
+        futures = new ArrayList<>(COMPLETION_SLICE);
+        results = new ArrayList<>(COMPLETION_SLICE);
+      }
     }
+    if (!futures.isEmpty()) {
+      completeLater(futures, results);
+    }
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private void completeLater(List<CompletableFuture> futures, List<Object> results) {
+    completions.execute(
+        () -> {
+          for (int i = 0; i < futures.size(); i++) {
+            futures.get(i).complete(results.get(i));
+          }
+        });
   }
 
   private void fail(Pending<?, ?> pending, Exception e) {
@@ -284,10 +331,18 @@ public class VoteIngest {
     pending.result.completeExceptionally(e);
   }
 
+  /** The command is queued and may still be written: the client must not assume either way. */
+  private static DomainException unconfirmed() {
+    return busy(
+        "The vote writer did not confirm in time; the vote may still be counted. Retrying is safe:"
+            + " a vote already counted answers 409.");
+  }
+
   private static DomainException busy(String detail) {
     return new DomainException(DomainException.Kind.UNAVAILABLE, "busy", "Busy", detail)
         .with("retryAfterSeconds", 1);
   }
 
-  private record Pending<C, R>(BatchWriter<C, R> kind, C command, CompletableFuture<R> result) {}
+  private record Pending<C, R>(
+      BatchWriter<C, R> kind, C command, CompletableFuture<R> result, boolean waiting) {}
 }

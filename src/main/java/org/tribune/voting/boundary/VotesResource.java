@@ -2,6 +2,7 @@ package org.tribune.voting.boundary;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -11,10 +12,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.tribune.identity.boundary.CurrentMember;
-import org.tribune.identity.entity.MemberId;
 import org.tribune.identity.entity.Roles;
 import org.tribune.platform.boundary.Problem;
 import org.tribune.platform.entity.DomainException;
@@ -33,6 +32,7 @@ import org.tribune.voting.control.IdeaVotes;
  * is released while the ingest writes.
  */
 @Path("ideas/{id}/votes")
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.MEMBER)
 public class VotesResource {
@@ -55,17 +55,15 @@ public class VotesResource {
       description =
           "201 with the idea's new count and the member's remaining weekly budget. 409"
               + " already-voted, 409 idea-closed, 422 vote-budget-exhausted, 503 busy (retry).")
-  public CompletionStage<Response> cast(@PathParam("id") long ideaId) {
-    MemberId member = currentMember.require();
-    return votes.cast(member, ideaId).thenApply(VotesResource::answer);
+  public Response cast(@PathParam("id") long ideaId) {
+    return answer(votes.castNow(currentMember.require(), ideaId));
   }
 
   @DELETE
   @Path("mine")
   @Operation(summary = "Withdraw my vote; it returns to the budget of the week that paid for it")
-  public CompletionStage<Response> withdraw(@PathParam("id") long ideaId) {
-    MemberId member = currentMember.require();
-    return votes.withdraw(member, ideaId).thenApply(VotesResource::answer);
+  public Response withdraw(@PathParam("id") long ideaId) {
+    return answer(votes.withdrawNow(currentMember.require(), ideaId));
   }
 
   static Response answer(IdeaVoteOutcome outcome) {

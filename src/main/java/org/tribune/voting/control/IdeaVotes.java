@@ -57,6 +57,16 @@ public class IdeaVotes {
     return ingest.submit(store, new IdeaVoteCommand.Withdraw(member, ideaId));
   }
 
+  /** Casts and waits until the vote is durable (or refused). */
+  public IdeaVoteOutcome castNow(MemberId member, long ideaId) {
+    return ingest.submitAndWait(store, new IdeaVoteCommand.Cast(member, ideaId));
+  }
+
+  /** Withdraws and waits until the withdrawal is durable (or refused). */
+  public IdeaVoteOutcome withdrawNow(MemberId member, long ideaId) {
+    return ingest.submitAndWait(store, new IdeaVoteCommand.Withdraw(member, ideaId));
+  }
+
   /** Inserts a new idea's zero tally in the caller's transaction (after the idea is flushed). */
   public void openTally(long ideaId) {
     try (Connection c = dataSource.getConnection()) {
