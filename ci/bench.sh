@@ -62,13 +62,16 @@ ticks() { awk '{ print $14 + $15 }' "$1" 2>/dev/null || echo 0; }
 SERVER_PID=$(cat target/liberty/wlp/usr/servers/.pid/tribune.pid)
 writer_stat() { grep -l '^tribune-vote-wr' /proc/$SERVER_PID/task/*/comm 2>/dev/null | head -1 | sed 's/comm$/stat/'; }
 HZ=$(getconf CLK_TCK)
+# PostgreSQL's own processes (its backends serve the server's pooled connections): their CPU is
+# part of what a vote costs on that database; 0 with embedded Derby, which runs inside the server.
+db_ticks() { for p in $(pgrep -x postgres); do awk '{ print $14 + $15 }' /proc/$p/stat 2>/dev/null; done | awk '{ t += $1 } END { print t + 0 }'; }
 
 run() { # name script duration extra-env...
   local name=$1 script=$2 duration=$3; shift 3
   local done_dir=$WORK/done-$name
   rm -rf "$done_dir" && mkdir -p "$done_dir"
   local writer; writer=$(writer_stat)
-  local server0 writer0; server0=$(ticks /proc/$SERVER_PID/stat); writer0=$(ticks "$writer")
+  local server0 writer0 db0; server0=$(ticks /proc/$SERVER_PID/stat); writer0=$(ticks "$writer"); db0=$(db_ticks)
   env "$@" TOKENS=$WORK/tokens.txt IDEAS=$IDEAS THREADS=$WRK_THREADS DONE_DIR=$done_dir $(cat $WORK/seed.env) \
     /usr/bin/time -f "wrk_cpu_s: %U %S" -o "$WORK/$name.time" \
     wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"${duration}s" --timeout 10s -s "ci/bench/$script" "$BASE${PATH_OVERRIDE:-/api/v1/ping}" \
@@ -82,14 +85,14 @@ run() { # name script duration extra-env...
     sleep 0.2
   done
   wait $wrk_pid || true
-  local server1 writer1; server1=$(ticks /proc/$SERVER_PID/stat); writer1=$(ticks "$writer")
+  local server1 writer1 db1; server1=$(ticks /proc/$SERVER_PID/stat); writer1=$(ticks "$writer"); db1=$(db_ticks)
   cat "$WORK/$name.txt" | grep -E "^(statuses|latency_ms|rate):" | sed "s/^/  $name /"
   # What each request cost in CPU, and how busy the 2 cores were: the evidence of what bounds a rate.
-  awk -v hz="$HZ" -v s="$((server1 - server0))" -v w="$((writer1 - writer0))" -v cores="$(nproc)" \
+  awk -v hz="$HZ" -v s="$((server1 - server0))" -v w="$((writer1 - writer0))" -v db="$((db1 - db0))" -v cores="$(nproc)" \
     -v name="$name" -v wrk="$(awk '{ print $2 + $3 }' "$WORK/$name.time" 2>/dev/null)" '
     /^rate:/ { n = $0; sub(/.*\(/, "", n); sub(/ requests.*/, "", n); d = $5 }
-    END { if (n > 0) printf "  %s cpu_us_per_request: server=%.0f writer=%.0f wrk=%.0f busy=%.0f%%\n", name,
-      s / hz * 1e6 / n, w / hz * 1e6 / n, wrk * 1e6 / n, 100 * (s / hz + wrk) / (d * cores) }' "$WORK/$name.txt" \
+    END { if (n > 0) printf "  %s cpu_us_per_request: server=%.0f writer=%.0f database=%.0f wrk=%.0f busy=%.0f%%\n", name,
+      s / hz * 1e6 / n, w / hz * 1e6 / n, db / hz * 1e6 / n, wrk * 1e6 / n, 100 * ((s + db) / hz + wrk) / (d * cores) }' "$WORK/$name.txt" \
     | tee -a "$WORK/$name.txt"
 }
 
@@ -136,7 +139,7 @@ echo "| votes at a constant $STEADY_RATE/s | $(rate steady) | $(p steady p50) | 
 echo "| GET /api/v1/ideas/$BIG_IDEA/votes (tally of $BIG_IDEA_VOTES votes) | $(rate tally) | $(p tally p50) | $(p tally p90) | $(p tally p99) | $(st tally) |"
 echo "| the same tally, 4 connections | $(rate tally4) | $(p tally4 p50) | $(p tally4 p90) | $(p tally4 p99) | $(st tally4) |"
 echo
-echo "CPU per request (µs; server includes its writer thread; busy = server + wrk over $(nproc) cores):"
+echo "CPU per request (µs; server includes its writer thread; database = PostgreSQL's processes; busy = all of them + wrk over $(nproc) cores):"
 for r in get authget votes steady tally tally4; do echo "  $r: $(cpu $r)"; done
 awk -v v="$VOTE_RATE" -v g="$GET_RATE" 'BEGIN { printf "\nvotes/GET ratio: %.2f\n", v / g }'
 echo "festival wall time: ${FESTIVAL_SECONDS}s for $((FESTIVAL_MEMBERS * 11)) requests"
