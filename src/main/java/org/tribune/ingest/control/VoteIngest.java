@@ -288,10 +288,12 @@ public class VoteIngest {
   }
 
   /**
-   * Completes the requests of a committed run. Completing a request writes its response on the
-   * completing thread, so this happens on the managed executor, not on the writer, which goes
-   * straight back to the queue; one task per slice of {@link #COMPLETION_SLICE} requests rather
-   * than per request, because each task carries the cost of a contextual task submission.
+   * Completes the requests of a committed run. A request waiting in {@link #submitAndWait} is
+   * completed here, on the writer: that only wakes its thread. A stage from {@link #submit} may
+   * carry dependent work (writing a response), so those complete on the managed executor, not on
+   * the writer, which goes straight back to the queue; one task per slice of {@link
+   * #COMPLETION_SLICE} requests rather than per request, because each task carries the cost of a
+   * contextual task submission.
    */
   @SuppressWarnings({"unchecked", "rawtypes"})
   private void complete(List<Pending<?, ?>> run, List<?> outcomes) {

@@ -82,6 +82,7 @@ class VoteIngestTest {
     DomainException refused =
         assertThrows(DomainException.class, () -> ingest.submitAndWait(echo, "c"));
     assertEquals(DomainException.Kind.UNAVAILABLE, refused.kind());
+    assertTrue(refused.getMessage().contains("Too many"), refused.getMessage());
 
     release.countDown();
     assertEquals("ok a", first.get(5, TimeUnit.SECONDS));
