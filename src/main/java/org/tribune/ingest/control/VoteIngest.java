@@ -62,7 +62,7 @@ public class VoteIngest {
   int waitSeconds;
 
   private BlockingQueue<Pending<?, ?>> queue;
-  private Semaphore waiters = new Semaphore(0);
+  private volatile Semaphore waiters = new Semaphore(0);
   private Thread writer;
   private volatile boolean running;
 
@@ -98,11 +98,11 @@ public class VoteIngest {
 
   private <C, R> Pending<C, R> queue(BatchWriter<C, R> kind, C command, boolean waiting) {
     if (!running) {
-      throw busy("The vote ingest is not running.");
+      throw notRunning();
     }
     Pending<C, R> pending = new Pending<>(kind, command, new CompletableFuture<>(), waiting);
     if (!queue.offer(pending)) {
-      throw busy("Too many votes are waiting to be written; try again in a moment.");
+      throw tooMany();
     }
     return pending;
   }
@@ -117,8 +117,12 @@ public class VoteIngest {
    * once, so a stalled database cannot pile up request threads.
    */
   public <C, R> R submitAndWait(BatchWriter<C, R> kind, C command) {
-    if (!waiters.tryAcquire()) {
-      throw busy("Too many votes are waiting to be written; try again in a moment.");
+    if (!running) {
+      throw notRunning();
+    }
+    Semaphore permits = waiters;
+    if (!permits.tryAcquire()) {
+      throw tooMany();
     }
     try {
       return queue(kind, command, true).result.get(waitSeconds, TimeUnit.SECONDS);
@@ -133,7 +137,7 @@ public class VoteIngest {
     } catch (java.util.concurrent.TimeoutException e) {
       throw unconfirmed();
     } finally {
-      waiters.release();
+      permits.release();
     }
   }
 
@@ -331,6 +335,14 @@ public class VoteIngest {
   private void fail(Pending<?, ?> pending, Exception e) {
     LOG.log(Level.SEVERE, "Could not write " + pending.command, e);
     pending.result.completeExceptionally(e);
+  }
+
+  private static DomainException notRunning() {
+    return busy("The vote ingest is not running.");
+  }
+
+  private static DomainException tooMany() {
+    return busy("Too many votes are waiting to be written; try again in a moment.");
   }
 
   /** The command is queued and may still be written: the client must not assume either way. */

@@ -28,8 +28,8 @@ import org.tribune.voting.control.IdeaVoteOutcome.Withdrawn;
 import org.tribune.voting.control.IdeaVotes;
 
 /**
- * Casting and withdrawing a vote. The response is sent once the vote is durable; the request thread
- * is released while the ingest writes.
+ * Casting and withdrawing a vote. The request thread waits for the ingest and answers once the vote
+ * is durable (or refused); see {@link org.tribune.ingest.control.VoteIngest#submitAndWait}.
  */
 @Path("ideas/{id}/votes")
 @ApplicationScoped

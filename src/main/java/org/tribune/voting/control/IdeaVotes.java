@@ -53,10 +53,6 @@ public class IdeaVotes {
     return ingest.submit(store, new IdeaVoteCommand.Cast(member, ideaId));
   }
 
-  public CompletionStage<IdeaVoteOutcome> withdraw(MemberId member, long ideaId) {
-    return ingest.submit(store, new IdeaVoteCommand.Withdraw(member, ideaId));
-  }
-
   /** Casts and waits until the vote is durable (or refused). */
   public IdeaVoteOutcome castNow(MemberId member, long ideaId) {
     return ingest.submitAndWait(store, new IdeaVoteCommand.Cast(member, ideaId));

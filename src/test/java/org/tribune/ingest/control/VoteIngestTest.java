@@ -106,6 +106,17 @@ class VoteIngestTest {
     assertEquals(List.of("slow"), written);
   }
 
+  @Test
+  void aStoppedIngestSaysSoRatherThanTooMany() {
+    release.countDown();
+    ingest.stop();
+
+    DomainException refused =
+        assertThrows(DomainException.class, () -> ingest.submitAndWait(echo, "late"));
+    assertEquals(DomainException.Kind.UNAVAILABLE, refused.kind());
+    assertTrue(refused.getMessage().contains("not running"), refused.getMessage());
+  }
+
   private String wait(String command) {
     return ingest.submitAndWait(echo, command);
   }
